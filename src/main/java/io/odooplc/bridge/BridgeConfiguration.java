@@ -1,0 +1,99 @@
+package io.odooplc.bridge;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+
+import io.odooplc.bridge.config.BridgeSettings;
+import io.odooplc.bridge.config.StartupSummary;
+import io.odooplc.bridge.db.Database;
+import io.odooplc.bridge.db.EmbeddedDatabase;
+import io.odooplc.bridge.ops.ApiAccess;
+import io.odooplc.bridge.ops.BridgeMetrics;
+import io.odooplc.bridge.ops.DatabaseHealthCheck;
+import io.odooplc.bridge.ops.Retention;
+import io.odooplc.bridge.ops.TaskApi;
+import io.odooplc.bridge.ops.TaskRunPolicy;
+import io.odooplc.bridge.ops.TaskRunStore;
+import io.odooplc.bridge.ops.TaskRunTracker;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** All the wiring in one place: the beans the routes call, by the names the YAML uses. */
+public class BridgeConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
+
+    private final BridgeSettings settings;
+
+    public BridgeConfiguration(BridgeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Database database = openDatabase(context);
+        database.migrate();
+        var registry = context.getRegistry();
+        BridgeMetrics metrics = new BridgeMetrics(context);
+        TaskRunTracker tracker = new TaskRunTracker();
+        TaskRunStore runs = new TaskRunStore(database.dataSource(), instanceName());
+        registry.bind("settings", settings);
+        registry.bind("database", database);
+        registry.bind("dataSource", database.dataSource());
+        registry.bind("bridgeMetrics", metrics);
+        registry.bind("taskRunTracker", tracker);
+        registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
+        registry.bind("retention", new Retention(database.dataSource(), settings.logRetentionDays(),
+                settings.logCleanupKeepLast()));
+        registry.bind("taskApi", new TaskApi(context, settings, tracker, new ApiAccess(settings.adminToken())));
+
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        health.register(new DatabaseHealthCheck(database));
+
+        context.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext ctx, boolean alreadyStarted) {
+                // The summary belongs after the routes have started: see onCamelContextFullyStarted.
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
+                StartupSummary.lines(settings).forEach(LOG::info);
+            }
+        });
+    }
+
+    private Database openDatabase(CamelContext context) throws Exception {
+        Database database;
+        if (settings.database().isPresent()) {
+            var url = settings.database().get();
+            database = new Database(url.jdbcUrl(), url.user(), url.password(), url.toString());
+        } else {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(Path.of(settings.embeddedDbDir()), settings.embeddedDbPort());
+            closeOnStop(context, embedded);
+            database = new Database(embedded.jdbcUrl(), "postgres", "postgres",
+                    "embedded PostgreSQL on port " + embedded.port() + " (" + embedded.dataDir() + ")");
+        }
+        // Added after the embedded server, so Camel stops the pool first and the server last.
+        closeOnStop(context, database);
+        return database;
+    }
+
+    private static void closeOnStop(CamelContext context, AutoCloseable resource) throws Exception {
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                resource.close();
+            }
+        }, true, true);
+    }
+
+    private static String instanceName() {
+        return ManagementFactory.getRuntimeMXBean().getName();
+    }
+}

@@ -1,0 +1,203 @@
+package io.odooplc.bridge.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the bridge, read from a {@link SettingSource} and validated before anything starts. A bad value
+ * raises {@link InvalidSettingException} naming the variable, the value and what is allowed.
+ */
+public record BridgeSettings(
+        boolean masterSwitch,
+        Map<Task, TaskSchedule> schedules,
+        Duration taskStartDelay,
+        int syncBatchLimit,
+        Duration batchStuckThreshold,
+        int logRetentionDays,
+        int logCleanupKeepLast,
+        Optional<DatabaseUrl> database,
+        String embeddedDbDir,
+        int embeddedDbPort,
+        String plcUrl,
+        Duration plcTimeout,
+        Optional<OdooSettings> odoo,
+        String httpHost,
+        int httpPort,
+        String managementHost,
+        int managementPort,
+        Optional<String> adminToken,
+        String routesDir,
+        boolean routesReloadEnabled,
+        Map<String, String> resolved) {
+
+    /** Number of PLC slots in the memory map; a fetch never asks for more (legacy #26). */
+    public static final int PLC_SLOTS = 10;
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    private static final String MINUTES_ALLOWED = "a whole number of minutes >= 1";
+    private static final String PORT_ALLOWED = "a TCP port 0..65535 (0 = any free port)";
+
+    /** Whether a task runs on its timer, and how often. */
+    public record TaskSchedule(boolean flag, boolean enabled, Duration interval, String intervalSetting) {
+    }
+
+    /** Odoo connection; present only when an enabled task talks to Odoo. */
+    public record OdooSettings(String url, String db, String username, String password) {
+        @Override
+        public String toString() {
+            return "OdooSettings[url=" + url + ", db=" + db + ", username=" + username + "]";
+        }
+    }
+
+    public static BridgeSettings load(SettingSource source) {
+        return new Reader(source).read();
+    }
+
+    public TaskSchedule schedule(Task task) {
+        return schedules.get(task);
+    }
+
+    public long enabledTaskCount() {
+        return schedules.values().stream().filter(TaskSchedule::enabled).count();
+    }
+
+    private static final class Reader {
+        private final SettingSource source;
+        private final Map<String, String> resolved = new LinkedHashMap<>();
+
+        Reader(SettingSource source) {
+            this.source = source;
+        }
+
+        BridgeSettings read() {
+            boolean master = bool(Task.MASTER_SWITCH);
+            Map<Task, TaskSchedule> schedules = new EnumMap<>(Task.class);
+            for (Task task : Task.values()) {
+                boolean flag = bool(task.flag());
+                schedules.put(task, schedule(task, flag, master && flag));
+            }
+            Duration startDelay = Values.parseDuration("TASK_START_DELAY", required("TASK_START_DELAY"), Duration.ZERO);
+            int limit = integer("SYNC_BATCH_LIMIT", 1, PLC_SLOTS, "a whole number from 1 to " + PLC_SLOTS
+                    + " (the PLC has " + PLC_SLOTS + " recipe slots)");
+            Duration stuck = optional("BATCH_STUCK_THRESHOLD")
+                    .map(v -> Values.parseDuration("BATCH_STUCK_THRESHOLD", v, MIN_INTERVAL))
+                    .orElseGet(() -> Duration.ofMinutes(integer("BATCH_STUCK_THRESHOLD_MINUTES", 1, Integer.MAX_VALUE,
+                            MINUTES_ALLOWED)));
+            int retention = integer("LOG_RETENTION_DAYS", Integer.MIN_VALUE, Integer.MAX_VALUE,
+                    "a whole number of days (< 1 disables deletion)");
+            int keepLast = integer("LOG_CLEANUP_KEEP_LAST", 0, Integer.MAX_VALUE, "a whole number >= 0");
+
+            Optional<DatabaseUrl> database = optional("DATABASE_URL").map(v -> DatabaseUrl.parse("DATABASE_URL", v));
+            String embeddedDir = required("EMBEDDED_DB_DIR");
+            int embeddedPort = integer("EMBEDDED_DB_PORT", 0, 65535, PORT_ALLOWED);
+
+            boolean plcNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesPlc());
+            boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesOdoo());
+            Duration plcTimeout = Duration.ofMillis(Math.round(1000 * Values.parsePositiveDecimal("PLC_TIMEOUT_SEC",
+                    required("PLC_TIMEOUT_SEC"), "a number of seconds > 0, e.g. 2 or 0.5")));
+            String plcUrl = plcUrl(plcTimeout, plcNeeded);
+            Optional<OdooSettings> odoo = odooNeeded ? Optional.of(odoo()) : Optional.empty();
+
+            String httpHost = required("HTTP_HOST");
+            int httpPort = integer("HTTP_PORT", 0, 65535, PORT_ALLOWED);
+            String mgmtHost = required("MANAGEMENT_HOST");
+            int mgmtPort = integer("MANAGEMENT_PORT", 0, 65535, PORT_ALLOWED);
+            Optional<String> token = optional("ADMIN_TOKEN");
+            if (token.isPresent() && token.get().length() < 12) {
+                throw new InvalidSettingException("ADMIN_TOKEN", "(hidden, " + token.get().length() + " characters)",
+                        "at least 12 characters, or unset to disable the control API");
+            }
+            String routesDir = required("ROUTES_DIR");
+            boolean reload = bool("ROUTES_RELOAD_ENABLED");
+            return new BridgeSettings(master, schedules, startDelay, limit, stuck, retention, keepLast, database,
+                    embeddedDir, embeddedPort, plcUrl, plcTimeout, odoo, httpHost, httpPort, mgmtHost, mgmtPort, token,
+                    routesDir, reload, Map.copyOf(resolved));
+        }
+
+        private TaskSchedule schedule(Task task, boolean flag, boolean enabled) {
+            Optional<String> duration = optional(task.intervalKey());
+            if (duration.isPresent()) {
+                return new TaskSchedule(flag, enabled,
+                        Values.parseDuration(task.intervalKey(), duration.get(), MIN_INTERVAL), task.intervalKey());
+            }
+            int minutes = integer(task.minutesKey(), 1, Integer.MAX_VALUE, MINUTES_ALLOWED);
+            return new TaskSchedule(flag, enabled, Duration.ofMinutes(minutes), task.minutesKey());
+        }
+
+        private String plcUrl(Duration timeout, boolean needed) {
+            Optional<String> explicit = optional("PLC_URL");
+            if (explicit.isPresent()) {
+                String url = explicit.get();
+                if (!url.matches("[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?://.+")) {
+                    throw new InvalidSettingException("PLC_URL", url,
+                            "a PLC4X connection string such as modbus-tcp://192.168.1.2:502 or fins:udp://192.168.1.2:9600");
+                }
+                return url;
+            }
+            String protocol = required("PLC_PROTOCOL").toLowerCase(Locale.ROOT);
+            String ip = required("PLC_IP");
+            int port = integer("PLC_PORT", 1, 65535, "a TCP/UDP port 1..65535");
+            int clientNode = integer("CLIENT_NODE", 0, 254, "a FINS node number 0..254");
+            int plcNode = integer("PLC_NODE", 0, 254, "a FINS node number 0..254");
+            if (needed && ip.isBlank()) {
+                throw new InvalidSettingException("PLC_IP", ip, "the PLC's address (or set PLC_URL)");
+            }
+            return switch (protocol) {
+                case "udp", "tcp" -> "fins:" + protocol + "://" + ip + ":" + port + "?client-node=" + clientNode
+                        + "&plc-node=" + plcNode + "&request-timeout=" + timeout.toMillis();
+                case "modbus" -> "modbus-tcp://" + ip + ":" + port + "?request-timeout=" + timeout.toMillis();
+                default -> throw new InvalidSettingException("PLC_PROTOCOL", protocol,
+                        "udp or tcp (Omron FINS), or modbus (Modbus TCP); or set PLC_URL");
+            };
+        }
+
+        private OdooSettings odoo() {
+            String url = optional("ODOO_URL").or(() -> optional("ODOO_BASE_URL")).orElseThrow(() ->
+                    new InvalidSettingException("ODOO_URL", null, "Odoo's base URL, e.g. http://odoo.plant.local:8069 "
+                            + "(required because a task that talks to Odoo is enabled)"));
+            try {
+                URI uri = new URI(url);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new URISyntaxException(url, "not http(s)");
+                }
+            } catch (URISyntaxException e) {
+                throw new InvalidSettingException("ODOO_URL", url, "an http:// or https:// URL, e.g. http://odoo:8069");
+            }
+            String why = " (required because a task that talks to Odoo is enabled)";
+            String db = optional("ODOO_DB").orElseThrow(() -> new InvalidSettingException("ODOO_DB", null, "the Odoo database name" + why));
+            String user = optional("ODOO_USERNAME").orElseThrow(() -> new InvalidSettingException("ODOO_USERNAME", null, "the Odoo login" + why));
+            String password = optional("ODOO_PASSWORD").orElseThrow(() -> new InvalidSettingException("ODOO_PASSWORD", null, "the Odoo password" + why));
+            return new OdooSettings(url.replaceAll("/+$", ""), db, user, password);
+        }
+
+        private boolean bool(String key) {
+            return Values.parseBoolean(key, required(key));
+        }
+
+        private int integer(String key, int min, int max, String allowed) {
+            return Values.parseInt(key, required(key), min, max, allowed);
+        }
+
+        private String required(String key) {
+            return optional(key).orElseThrow(() -> new InvalidSettingException(key, null, "a value is required"));
+        }
+
+        private Optional<String> optional(String key) {
+            Optional<String> v = source.get(key);
+            v.ifPresent(value -> resolved.put(key, value));
+            return v;
+        }
+    }
+
+    /** Values to hand to Camel as property overrides, so routes see exactly what was validated. */
+    public Map<String, String> camelProperties() {
+        Map<String, String> out = new LinkedHashMap<>(resolved);
+        out.put("PLC_URL", plcUrl);
+        return out;
+    }
+}

@@ -1,0 +1,103 @@
+package io.odooplc.bridge.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bridge's PostgreSQL: one connection pool that tolerates a database that is down (at start or later) and a
+ * schema migrated by Flyway as soon as the database answers.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final String description;
+    private final AtomicBoolean migrated = new AtomicBoolean();
+
+    public Database(String jdbcUrl, String user, String password, String description) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("bridge-db");
+        config.setMaximumPoolSize(8);
+        config.setConnectionTimeout(3000);
+        config.setValidationTimeout(2000);
+        // Start even when PostgreSQL is down: tasks fail their runs and health says DOWN until it is back.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", "3");
+        config.addDataSourceProperty("socketTimeout", "60");
+        this.dataSource = new HikariDataSource(config);
+        this.description = description;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Migrates the schema once; returns false (and logs why) while the database cannot be reached. */
+    public boolean migrate() {
+        if (migrated.get()) {
+            return true;
+        }
+        synchronized (migrated) {
+            if (migrated.get()) {
+                return true;
+            }
+            try {
+                var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                        .load().migrate();
+                LOG.info("Database {} schema at version {} ({} migrations applied)", description,
+                        result.targetSchemaVersion, result.migrationsExecuted);
+                migrated.set(true);
+                return true;
+            } catch (RuntimeException e) {
+                LOG.error("Database {} not ready: {}", description, rootMessage(e));
+                return false;
+            }
+        }
+    }
+
+    /** Throws a clear exception when the database is unreachable or not migrated yet. */
+    public void ensureReady() {
+        if (!migrate()) {
+            throw new DatabaseUnavailableException("Database " + description + " is not reachable");
+        }
+    }
+
+    /** A cheap liveness probe for health checks. */
+    public void ping() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(2);
+            s.execute("select 1");
+        }
+    }
+
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.odooplc.bridge.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Exchange;
+
+/**
+ * The counts a task run reports ({@code read=10 updated=3}), kept on the exchange so the run's summary line and its
+ * {@code task_run} row carry them.
+ */
+public final class TaskCounts {
+
+    public static final String PROPERTY = "bridgeTaskCounts";
+
+    private TaskCounts() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> of(Exchange exchange) {
+        Map<String, Object> counts = exchange.getProperty(PROPERTY, Map.class);
+        if (counts == null) {
+            counts = new LinkedHashMap<>();
+            exchange.setProperty(PROPERTY, counts);
+        }
+        return counts;
+    }
+
+    public static void put(Exchange exchange, String name, Object value) {
+        of(exchange).put(name, value);
+    }
+
+    static String format(Exchange exchange) {
+        Map<?, ?> counts = exchange.getProperty(PROPERTY, Map.class);
+        if (counts == null || counts.isEmpty()) {
+            return "";
+        }
+        return counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+}

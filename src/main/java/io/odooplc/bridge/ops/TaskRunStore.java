@@ -1,0 +1,96 @@
+package io.odooplc.bridge.ops;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+/** SQL for the {@code task_run} table and the per-task advisory lock. */
+public class TaskRunStore {
+
+    /** First key of every advisory lock the bridge takes, so its locks never collide with another application's. */
+    static final int LOCK_NAMESPACE = 0x0B1D;
+
+    private final DataSource dataSource;
+    private final String instance;
+
+    public TaskRunStore(DataSource dataSource, String instance) {
+        this.dataSource = dataSource;
+        this.instance = instance;
+    }
+
+    /**
+     * Opens a connection whose open transaction holds the task's advisory lock, or returns null when another run (here
+     * or in another bridge instance) holds it. {@link #release} ends the transaction, which releases the lock; a
+     * connection that dies releases it too, so a crashed run never leaves the task locked.
+     */
+    Connection tryLock(int taskNumber) throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
+            ps.setInt(1, LOCK_NAMESPACE);
+            ps.setInt(2, taskNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return c;
+                }
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        release(c);
+        return null;
+    }
+
+    static void release(Connection lock) throws SQLException {
+        try (lock) {
+            lock.rollback();
+        }
+    }
+
+    long insertRunning(String task, String trigger, Instant startedAt) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into task_run (task, instance, trigger, started_at, outcome) values (?, ?, ?, ?, 'RUNNING')"
+                        + " returning id")) {
+            ps.setString(1, task);
+            ps.setString(2, instance);
+            ps.setString(3, trigger);
+            ps.setTimestamp(4, Timestamp.from(startedAt));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    void insertSkipped(String task, String trigger, Instant at) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into task_run (task, instance, trigger, started_at, finished_at, outcome, error)"
+                        + " values (?, ?, ?, ?, ?, 'SKIPPED', 'another run of this task holds the lock')")) {
+            ps.setString(1, task);
+            ps.setString(2, instance);
+            ps.setString(3, trigger);
+            ps.setTimestamp(4, Timestamp.from(at));
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    void finish(long id, Instant finishedAt, String outcome, String counts, String error) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update task_run set finished_at = ?, outcome = ?, counts = ?, error = ? where id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(finishedAt));
+            ps.setString(2, outcome);
+            ps.setString(3, counts);
+            ps.setString(4, error);
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+    }
+}
