@@ -8,6 +8,7 @@ import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.ops.ApiAccess;
+import io.odooplc.bridge.ops.ApiHttpEngine;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.DatabaseHealthCheck;
 import io.odooplc.bridge.ops.Retention;
@@ -50,6 +51,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
         registry.bind("retention", new Retention(database.dataSource(), settings.logRetentionDays(),
                 settings.logCleanupKeepLast()));
+        registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
         registry.bind("taskApi", new TaskApi(context, settings, tracker, new ApiAccess(settings.adminToken())));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);

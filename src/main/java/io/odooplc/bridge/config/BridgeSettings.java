@@ -104,7 +104,7 @@ public record BridgeSettings(
             Optional<OdooSettings> odoo = odooNeeded ? Optional.of(odoo()) : Optional.empty();
 
             String httpHost = required("HTTP_HOST");
-            int httpPort = integer("HTTP_PORT", 0, 65535, PORT_ALLOWED);
+            int httpPort = integer("HTTP_PORT", 1, 65535, "a TCP port 1..65535");
             String mgmtHost = required("MANAGEMENT_HOST");
             int mgmtPort = integer("MANAGEMENT_PORT", 0, 65535, PORT_ALLOWED);
             Optional<String> token = optional("ADMIN_TOKEN");

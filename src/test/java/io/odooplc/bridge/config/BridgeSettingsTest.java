@@ -1,0 +1,136 @@
+package io.odooplc.bridge.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Validation against the repository's real application.properties defaults. */
+class BridgeSettingsTest {
+
+    private static BridgeSettings load(Map<String, String> top) {
+        return TestSettings.load(top);
+    }
+
+    @Test
+    void defaultsAreTheUsersDocument() {
+        BridgeSettings s = load(Map.of());
+        assertThat(s.masterSwitch()).isTrue();
+        assertThat(s.enabledTaskCount()).isEqualTo(6);
+        assertThat(s.schedule(Task.MO_SYNC).interval()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(s.schedule(Task.PLC_READ).interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.schedule(Task.PROCESS_COMPLETED).interval()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(s.schedule(Task.HEALTH_MONITOR).interval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(s.schedule(Task.EQUIPMENT_FAILURE).interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.schedule(Task.LOG_CLEANUP).interval()).isEqualTo(Duration.ofMinutes(1440));
+        assertThat(s.syncBatchLimit()).isEqualTo(10);
+        assertThat(s.batchStuckThreshold()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.logRetentionDays()).isEqualTo(30);
+        assertThat(s.logCleanupKeepLast()).isEqualTo(1000);
+        assertThat(s.taskStartDelay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.database()).isEmpty();
+        assertThat(s.plcUrl()).isEqualTo("fins:udp://192.168.1.2:9600?client-node=1&plc-node=2&request-timeout=2000");
+    }
+
+    @Test
+    void durationWinsOverMinutes() {
+        BridgeSettings s = load(Map.of("PLC_READ_INTERVAL", "500ms", "PLC_READ_INTERVAL_MINUTES", "7",
+                "SYNC_INTERVAL_MINUTES", "2"));
+        assertThat(s.schedule(Task.PLC_READ).interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.schedule(Task.PLC_READ).intervalSetting()).isEqualTo("PLC_READ_INTERVAL");
+        assertThat(s.schedule(Task.MO_SYNC).interval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(s.schedule(Task.MO_SYNC).intervalSetting()).isEqualTo("SYNC_INTERVAL_MINUTES");
+    }
+
+    @Test
+    void masterOffDisablesEveryTaskButKeepsTheirFlags() {
+        BridgeSettings s = load(Map.of("ENABLE_AUTO_SYNC", "false", "ENABLE_TASK_3_PROCESS_COMPLETED", "false"));
+        assertThat(s.enabledTaskCount()).isZero();
+        assertThat(s.schedule(Task.MO_SYNC).flag()).isTrue();
+        assertThat(s.schedule(Task.PROCESS_COMPLETED).flag()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "SYNC_INTERVAL_MINUTES|0|SYNC_INTERVAL_MINUTES='0' is not valid: a whole number of minutes >= 1",
+        "SYNC_INTERVAL_MINUTES|abc|SYNC_INTERVAL_MINUTES='abc' is not valid: a whole number of minutes >= 1",
+        "PLC_READ_INTERVAL_MINUTES|2.5|PLC_READ_INTERVAL_MINUTES='2.5' is not valid",
+        "ENABLE_TASK_2_PLC_READ|ture|ENABLE_TASK_2_PLC_READ='ture' is not valid: true or false",
+        "ENABLE_AUTO_SYNC|maybe|ENABLE_AUTO_SYNC='maybe' is not valid",
+        "HEALTH_MONITOR_INTERVAL|50ms|HEALTH_MONITOR_INTERVAL='50ms' is not valid: a duration such as 500ms, 10s, 5m, 1h (at least 100ms)",
+        "SYNC_BATCH_LIMIT|11|SYNC_BATCH_LIMIT='11' is not valid: a whole number from 1 to 10",
+        "SYNC_BATCH_LIMIT|0|SYNC_BATCH_LIMIT='0' is not valid",
+        "DATABASE_URL|mysql://u:secret@h/db|DATABASE_URL='mysql://u:***@h/db' is not valid",
+        "ODOO_URL|odoo:8069|ODOO_URL='odoo:8069' is not valid: an http:// or https:// URL",
+        "PLC_PROTOCOL|serial|PLC_PROTOCOL='serial' is not valid: udp or tcp (Omron FINS), or modbus",
+        "PLC_URL|192.168.1.2|PLC_URL='192.168.1.2' is not valid: a PLC4X connection string",
+        "PLC_PORT|70000|PLC_PORT='70000' is not valid",
+        "PLC_TIMEOUT_SEC|0|PLC_TIMEOUT_SEC='0' is not valid",
+        "MANAGEMENT_PORT|-1|MANAGEMENT_PORT='-1' is not valid",
+        "LOG_CLEANUP_KEEP_LAST|-1|LOG_CLEANUP_KEEP_LAST='-1' is not valid",
+        "BATCH_STUCK_THRESHOLD_MINUTES|0|BATCH_STUCK_THRESHOLD_MINUTES='0' is not valid",
+    })
+    void badValuesAreNamedWithWhatIsAllowed(String key, String value, String message) {
+        assertThatThrownBy(() -> load(Map.of(key, value)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void odooIsRequiredOnlyWhenATaskThatTalksToOdooIsOn() {
+        Map<String, String> noOdoo = Map.of("ODOO_URL", "", "ODOO_DB", "", "ODOO_USERNAME", "", "ODOO_PASSWORD", "");
+        assertThatThrownBy(() -> load(noOdoo)).hasMessageStartingWith("ODOO_URL=(not set) is not valid");
+
+        Map<String, String> odooTasksOff = new HashMap<>(noOdoo);
+        odooTasksOff.put("ENABLE_TASK_1_AUTO_SYNC", "false");
+        odooTasksOff.put("ENABLE_TASK_3_PROCESS_COMPLETED", "no");
+        odooTasksOff.put("ENABLE_TASK_5_EQUIPMENT_FAILURE", "0");
+        assertThat(load(odooTasksOff).odoo()).isEmpty();
+
+        Map<String, String> masterOff = new HashMap<>(noOdoo);
+        masterOff.put("ENABLE_AUTO_SYNC", "false");
+        assertThat(load(masterOff).odoo()).isEmpty();
+    }
+
+    @Test
+    void legacyOdooBaseUrlIsAcceptedWhenOdooUrlIsUnset() {
+        BridgeSettings s = load(Map.of("ODOO_URL", "", "ODOO_BASE_URL", "http://odoo.local:8069/"));
+        assertThat(s.odoo().orElseThrow().url()).isEqualTo("http://odoo.local:8069");
+    }
+
+    @Test
+    void passwordsNeverShowInToString() {
+        BridgeSettings s = load(Map.of("ODOO_PASSWORD", "very-secret-pw"));
+        assertThat(s.odoo().orElseThrow().toString()).doesNotContain("very-secret-pw");
+    }
+
+    @Test
+    void plcUrlFromLegacySettings() {
+        assertThat(load(Map.of("PLC_PROTOCOL", "tcp", "PLC_IP", "10.0.0.5", "PLC_NODE", "10", "PLC_TIMEOUT_SEC", "0.5"))
+                .plcUrl()).isEqualTo("fins:tcp://10.0.0.5:9600?client-node=1&plc-node=10&request-timeout=500");
+        assertThat(load(Map.of("PLC_PROTOCOL", "MODBUS", "PLC_PORT", "502")).plcUrl())
+                .isEqualTo("modbus-tcp://192.168.1.2:502?request-timeout=2000");
+        assertThat(load(Map.of("PLC_URL", "modbus-tcp://127.0.0.1:5020")).plcUrl())
+                .isEqualTo("modbus-tcp://127.0.0.1:5020");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "postgresql://user:p%40ss@db.local:5433/scada|jdbc:postgresql://db.local:5433/scada|user|p@ss",
+        "postgresql+psycopg2://user:password@localhost:5432/scada_odoo_db|jdbc:postgresql://localhost:5432/scada_odoo_db|user|password",
+        "jdbc:postgresql://localhost:5432/db?user=u|jdbc:postgresql://localhost:5432/db?user=u||",
+    })
+    void databaseUrlForms(String url, String jdbc, String user, String password) {
+        DatabaseUrl parsed = load(Map.of("DATABASE_URL", url)).database().orElseThrow();
+        assertThat(parsed.jdbcUrl()).isEqualTo(jdbc);
+        assertThat(parsed.user()).isEqualTo(user);
+        assertThat(parsed.password()).isEqualTo(password);
+        assertThat(parsed.toString()).doesNotContain("p@ss").doesNotContain(":password@");
+    }
+}

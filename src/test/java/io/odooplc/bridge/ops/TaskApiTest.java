@@ -1,0 +1,105 @@
+package io.odooplc.bridge.ops;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odooplc.bridge.support.RunningBridge;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskApiTest {
+
+    private static final String TOKEN = "test-admin-token-123";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static RunningBridge bridge;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> s = RunningBridge.testSettings();
+        s.put("ADMIN_TOKEN", TOKEN);
+        s.put("ENABLE_TASK_4_HEALTH_MONITOR", "false");
+        s.put("LOG_CLEANUP_INTERVAL", "90s");
+        bridge = RunningBridge.start(s);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bridge.close();
+    }
+
+    private static JsonNode task(JsonNode list, String routeId) {
+        for (JsonNode t : list.get("tasks")) {
+            if (t.get("routeId").asText().equals(routeId)) {
+                return t;
+            }
+        }
+        throw new AssertionError("no task " + routeId + " in " + list);
+    }
+
+    @Test
+    void listsEveryTaskWithItsConfigurationAndState() throws Exception {
+        HttpResponse<String> r = bridge.get("/api/tasks");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode list = JSON.readTree(r.body());
+        assertThat(list.get("tasks")).hasSize(6);
+        JsonNode cleanup = task(list, "task6-log-cleanup");
+        assertThat(cleanup.get("configuredEnabled").asBoolean()).isTrue();
+        assertThat(cleanup.get("status").asText()).isEqualTo("Started");
+        assertThat(cleanup.get("intervalMillis").asLong()).isEqualTo(90_000);
+        assertThat(cleanup.get("interval").asText()).isEqualTo("1m30s");
+        assertThat(cleanup.get("nextRunAt").isNull()).isFalse();
+        JsonNode health = task(list, "task4-health-monitor");
+        assertThat(health.get("configuredEnabled").asBoolean()).isFalse();
+        assertThat(health.get("configuredBy").asText()).isEqualTo("ENABLE_TASK_4_HEALTH_MONITOR=false");
+        assertThat(health.get("status").asText()).isEqualTo("Stopped");
+        assertThat(health.get("nextRunAt").isNull()).isTrue();
+    }
+
+    @Test
+    void runsATaskNowEvenWhenItsTimerIsOff() throws Exception {
+        assertThat(bridge.routeStatus("task4-health-monitor")).isEqualTo(ServiceStatus.Stopped);
+        HttpResponse<String> r = bridge.post("/api/tasks/task6-log-cleanup/run", TOKEN);
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("run").asText()).isEqualTo("OK");
+        JsonNode last = body.get("lastRun");
+        assertThat(last.get("outcome").asText()).isEqualTo("OK");
+        assertThat(last.get("trigger").asText()).isEqualTo("MANUAL");
+        assertThat(last.get("counts").asText()).contains("deleted_runs=0");
+        assertThat(last.get("finishedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void stopsAndStartsATimer() throws Exception {
+        HttpResponse<String> stop = bridge.post("/api/tasks/task2-plc-read/stop", TOKEN);
+        assertThat(stop.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(stop.body()).get("status").asText()).isEqualTo("Stopped");
+        assertThat(bridge.routeStatus("task2-plc-read")).isEqualTo(ServiceStatus.Stopped);
+
+        HttpResponse<String> start = bridge.post("/api/tasks/task2-plc-read/start", TOKEN);
+        assertThat(start.statusCode()).isEqualTo(200);
+        assertThat(bridge.routeStatus("task2-plc-read")).isEqualTo(ServiceStatus.Started);
+    }
+
+    @Test
+    void controlNeedsTheRightToken() throws Exception {
+        HttpResponse<String> none = bridge.post("/api/tasks/task2-plc-read/stop", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = bridge.post("/api/tasks/task2-plc-read/stop", "not-the-token-at-all");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).get("error").asText()).isEqualTo("wrong token");
+        assertThat(bridge.routeStatus("task2-plc-read")).isEqualTo(ServiceStatus.Started);
+    }
+
+    @Test
+    void unknownTaskOrActionIs404() throws Exception {
+        assertThat(bridge.post("/api/tasks/task9-nothing/run", TOKEN).statusCode()).isEqualTo(404);
+        assertThat(bridge.post("/api/tasks/task2-plc-read/explode", TOKEN).statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,105 @@
+package io.odooplc.bridge.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import io.odooplc.bridge.BridgeApp;
+import io.odooplc.bridge.config.BridgeSettings;
+import io.odooplc.bridge.config.SettingSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.main.Main;
+
+/**
+ * The real bridge application started in-process, configured like an operator would (settings on top of the repo's
+ * application.properties), on free ports, against a test database.
+ */
+public final class RunningBridge implements AutoCloseable {
+
+    private final Main main;
+    private final BridgeSettings settings;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RunningBridge(Main main, BridgeSettings settings) {
+        this.main = main;
+        this.settings = settings;
+    }
+
+    /** Defaults for tests: a fresh database, free ports, a placeholder Odoo address, timers that wait an hour. */
+    public static Map<String, String> testSettings() {
+        Map<String, String> s = new HashMap<>();
+        s.put("DATABASE_URL", TestDatabase.freshDatabaseUrl());
+        s.put("HTTP_PORT", Integer.toString(FreePorts.next()));
+        s.put("MANAGEMENT_PORT", Integer.toString(FreePorts.next()));
+        s.put("ODOO_URL", "http://127.0.0.1:9");
+        s.put("ODOO_DB", "test");
+        s.put("ODOO_USERNAME", "bridge");
+        s.put("ODOO_PASSWORD", "test-password");
+        s.put("TASK_START_DELAY", "1h");
+        return s;
+    }
+
+    public static RunningBridge start(Map<String, String> settingsOnTop) throws Exception {
+        SettingSource source = SettingSource.standard(Path.of(""), Map.of()).withTop(settingsOnTop);
+        BridgeSettings settings = BridgeSettings.load(source);
+        Main main = BridgeApp.create(settings);
+        main.start();
+        return new RunningBridge(main, settings);
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public BridgeSettings settings() {
+        return settings;
+    }
+
+    public ServiceStatus routeStatus(String routeId) {
+        return context().getRouteController().getRouteStatus(routeId);
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(apiUri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(apiUri(path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> management(String path) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + settings.managementPort() + path);
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI apiUri(String path) {
+        return URI.create("http://127.0.0.1:" + settings.httpPort() + path);
+    }
+
+    /** Waits for a condition the bridge makes true by itself; fails the test after the timeout. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+    }
+}
