@@ -1,0 +1,53 @@
+package io.odooplc.bridge.plc;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Plans the fewest contiguous reads covering a set of word ranges under a frame limit. Ranges are merged, gap
+ * included, whenever the merged span still fits one frame: reading unused words is cheaper than another round
+ * trip. A range larger than the frame is split into frame-sized chunks.
+ */
+public final class ReadPlanner {
+
+    private ReadPlanner() {
+    }
+
+    public static ReadPlan plan(List<WordRange> ranges, int frameLimit) {
+        if (frameLimit < 1) {
+            throw new IllegalArgumentException("frame limit must be positive, was " + frameLimit);
+        }
+        List<WordRange> sorted = new ArrayList<>(ranges);
+        sorted.sort(Comparator.comparingInt(WordRange::start));
+        List<ReadRequest> requests = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        for (WordRange range : sorted) {
+            if (start >= 0 && Math.max(end, range.end()) - start <= frameLimit) {
+                end = Math.max(end, range.end());
+                continue;
+            }
+            if (start >= 0) {
+                split(start, end, frameLimit, requests);
+            }
+            start = range.start();
+            end = range.end();
+        }
+        if (start >= 0) {
+            split(start, end, frameLimit, requests);
+        }
+        return new ReadPlan(requests, ranges);
+    }
+
+    /** Plans one READ cycle over every READ slot of the map with the protocol's read limit. */
+    public static ReadPlan planReadCycle(MemoryMap map, Protocol protocol) {
+        return plan(map.readSlotRanges(), map.frameLimit(protocol).read());
+    }
+
+    private static void split(int start, int end, int frameLimit, List<ReadRequest> requests) {
+        for (int at = start; at < end; at += frameLimit) {
+            requests.add(new ReadRequest(new WordRange(at, Math.min(frameLimit, end - at))));
+        }
+    }
+}
