@@ -158,6 +158,21 @@ class PlantModelTest {
     }
 
     @Test
+    void clearsEveryReadSlotOfANewRoundWhenTakingIt() {
+        writeRecipes(1, 2);
+        plant.tick(Duration.ZERO);
+        plant.tick(BATCH.multipliedBy(2));
+        image.set(6076, 1);
+        image.set(6176, 1);
+        image.write(7000, recipe(1, "WH/MO/00021"));
+        image.write(7100, recipe(2, "WH/MO/00022"));
+        plant.tick(Duration.ZERO);
+
+        assertThat(plant.runningSlot()).hasValue(1);
+        assertThat(image.read(6100, 77)).as("READ slot 2 waits for its new batch").containsOnly(0);
+    }
+
+    @Test
     void doesNotRunAgainAWriteSlotTheBridgeLeftFromAnEarlierRound() {
         writeRecipes(1, 2);
         plant.tick(Duration.ZERO);
