@@ -15,6 +15,8 @@ final class BatchRun {
     /** The words +27..+75: equipment IDs and consumptions, both statuses, weight; never status_read_data (+76). */
     private static final int PROCESS_BLOCK = SlotLayout.equipmentIdOffset(FIRST_EQUIPMENT);
     private static final int PROCESS_BLOCK_WORDS = SlotLayout.STATUS_READ_DATA - PROCESS_BLOCK;
+    /** A 2-word field saturates instead of stopping the plant when a nonsense recipe plans more than it holds. */
+    private static final long MAX_SCALED32 = 0xFFFF_FFFFL;
 
     private final Recipe recipe;
     private final long[] finalKg;
@@ -99,12 +101,13 @@ final class BatchRun {
         int[] block = new int[PROCESS_BLOCK_WORDS];
         for (int equipment = FIRST_EQUIPMENT; equipment <= LAST_EQUIPMENT; equipment++) {
             block[SlotLayout.equipmentIdOffset(equipment) - PROCESS_BLOCK] = equipment;
-            int[] consumption = LegacyWords.scaled32(actualKg(equipment) * LegacyWords.SCALE);
+            int[] consumption = LegacyWords.scaled32(Math.min(MAX_SCALED32, actualKg(equipment) * LegacyWords.SCALE));
             System.arraycopy(consumption, 0, block, SlotLayout.consumptionOffset(equipment) - PROCESS_BLOCK, 2);
         }
         block[SlotLayout.STATUS_MANUFACTURING - PROCESS_BLOCK] = statusManufacturing;
         block[SlotLayout.STATUS_OPERATION - PROCESS_BLOCK] = statusOperation;
-        System.arraycopy(LegacyWords.scaled32(weightRaw), 0, block, SlotLayout.WEIGHT_FINISHED_GOOD - PROCESS_BLOCK, 2);
+        System.arraycopy(LegacyWords.scaled32(Math.min(MAX_SCALED32, weightRaw)), 0,
+                block, SlotLayout.WEIGHT_FINISHED_GOOD - PROCESS_BLOCK, 2);
         return block;
     }
 

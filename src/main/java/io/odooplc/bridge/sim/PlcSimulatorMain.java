@@ -67,7 +67,7 @@ public final class PlcSimulatorMain {
                 case "--port" -> port = number(name, value, 0, 65535);
                 case "--batch-seconds" -> batchDuration = Duration.ofMillis(Math.round(1000 * decimal(name, value)));
                 case "--tick-millis" -> tick = Duration.ofMillis(number(name, value, 1, 60_000));
-                case "--seed" -> seed = Long.parseLong(value);
+                case "--seed" -> seed = seed(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -86,6 +86,14 @@ public final class PlcSimulatorMain {
             return number;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " " + value + " is not a whole number", e);
+        }
+    }
+
+    private static long seed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed " + value + " is not a whole number", e);
         }
     }
 

@@ -287,6 +287,22 @@ class PlantModelTest {
         assertThat(image.read(6001, 8)).containsExactly(ascii("WH/MO/00011"));
     }
 
+    @Test
+    void saturatesFieldsInsteadOfStoppingOnANonsenseRecipe() {
+        int[] nonsense = recipe(1, "WH/MO/00011");
+        for (int equipment = 101; equipment <= 115; equipment++) {
+            int offset = 28 + 3 * (equipment - 101);
+            nonsense[offset] = 0xFFFF;
+            nonsense[offset + 1] = 0xFFFF;
+        }
+        image.write(7000, nonsense);
+        plant.tick(Duration.ZERO);
+        plant.tick(BATCH);
+
+        assertThat(image.get(6072)).isEqualTo(1);
+        assertThat(image.read(6074, 2)).containsExactly(0xFFFF, 0xFFFF);
+    }
+
     private void writeRecipes(int... slots) {
         for (int slot : slots) {
             image.write(7000 + 100 * (slot - 1), recipe(slot, "WH/MO/000" + (10 + slot)));

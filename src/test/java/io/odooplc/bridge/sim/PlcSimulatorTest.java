@@ -56,7 +56,14 @@ class PlcSimulatorTest {
         int port = simulator.port();
         simulator.image().write(7000, LegacySlot.recipe(1, "WH/MO/00011", "JF PLUS KUR", 1000, Map.of(103, 40.0)));
         simulator.server().stop();
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (simulator.plant().finishedBatches() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(simulator.plant().finishedBatches()).as("finished while the PLC was off the network").isEqualTo(1);
+        assertThat(simulator.server().isRunning()).isFalse();
+
         simulator.server().start();
 
         try (RawModbusClient bridge = new RawModbusClient(port)) {
