@@ -196,7 +196,8 @@ public final class ModbusTcpServer {
         int protocolId = ModbusFunctions.uint16(header, 2);
         int length = ModbusFunctions.uint16(header, 4);
         if (protocolId != 0 || length < 2 || length > MAX_MBAP_LENGTH) {
-            LOG.warn("Modbus TCP from {}: bad MBAP header (protocol id {}, length {}), closing", peer, protocolId, length);
+            LOG.warn("Modbus TCP from {}: bad MBAP header (protocol id {}, length {}), closing",
+                    peer, protocolId, length);
             return false;
         }
         byte[] request = new byte[length - 1];

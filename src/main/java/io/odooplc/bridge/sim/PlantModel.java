@@ -214,7 +214,8 @@ public final class PlantModel {
     private void takeRecipes() {
         for (int slot = 1; slot <= SLOT_COUNT; slot++) {
             int offset = (slot - 1) * SLOT_STRIDE;
-            if (lastWriteArea[offset + STATUS_READ_DATA] != 0 || LegacyWords.isBlank(lastWriteArea, offset + NO_MO, TEXT_WORDS)) {
+            boolean alreadyTaken = lastWriteArea[offset + STATUS_READ_DATA] != 0;
+            if (alreadyTaken || LegacyWords.isBlank(lastWriteArea, offset + NO_MO, TEXT_WORDS)) {
                 continue;
             }
             Recipe recipe = new Recipe(slot, Arrays.copyOfRange(lastWriteArea, offset, offset + SLOT_WORDS));

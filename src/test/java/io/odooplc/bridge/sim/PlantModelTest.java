@@ -245,7 +245,8 @@ class PlantModelTest {
         assertThat(kgTimes100(image.read(6225, 2), 0)).as("quantity 8,084,755.22 kg").isEqualTo(808475522L);
         assertThat(kgTimes100(image.read(6228, 2), 0)).as("silo 101 2479.38 kg").isEqualTo(247938);
         assertThat(image.read(6255, 2)).as("silo 110 ID bled in").containsExactly(110, 0);
-        assertThat(Arrays.stream(image.read(6201, 16))).as("0x82 bytes in the text").anyMatch(word -> word >> 8 == 0x82);
+        assertThat(Arrays.stream(image.read(6201, 16))).as("0x82 bytes in the text")
+                .anyMatch(word -> word >> 8 == 0x82);
         assertThat(image.get(6272)).as("claims finished").isEqualTo(1);
         assertThat(image.read(6100, 77)).as("neighbours untouched").containsOnly(0);
     }

@@ -44,7 +44,8 @@ class PlcSimulatorMainTest {
     @Test
     void rejectsBadCommandLines() {
         assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--port"})).hasMessageContaining("--port");
-        assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--port", "70000"})).hasMessageContaining("70000");
+        assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--port", "70000"}))
+                .hasMessageContaining("70000");
         assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--batch-seconds", "0"}))
                 .hasMessageContaining("--batch-seconds");
         assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--verbose", "yes"}))
