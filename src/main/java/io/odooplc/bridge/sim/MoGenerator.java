@@ -63,7 +63,28 @@ final class MoGenerator {
             lines.add(line);
         }
         double scale = dosedTotal / variedTotal;
-        return lines.stream().map(l -> isDosed(l) ? withQuantity(l, clamp(l, round1(l.quantity() * scale))) : l).toList();
+        List<MoLine> scaled = new ArrayList<>(
+                lines.stream().map(l -> isDosed(l) ? withQuantity(l, clamp(l, round1(l.quantity() * scale))) : l).toList());
+        settleOnLargest(scaled, dosedTotal);
+        return scaled;
+    }
+
+    /** Clamping and rounding leave a few kg over or under; the largest silo line takes them if it stays in range. */
+    private static void settleOnLargest(List<MoLine> lines, double dosedTotal) {
+        int largest = -1;
+        double dosedNow = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (isDosed(lines.get(i))) {
+                dosedNow += lines.get(i).quantity();
+                if (largest < 0 || lines.get(i).quantity() > lines.get(largest).quantity()) {
+                    largest = i;
+                }
+            }
+        }
+        if (largest >= 0) {
+            MoLine line = lines.get(largest);
+            lines.set(largest, withQuantity(line, clamp(line, round1(line.quantity() + dosedTotal - dosedNow))));
+        }
     }
 
     private static MoLine lineOf(JsonNode component) {
