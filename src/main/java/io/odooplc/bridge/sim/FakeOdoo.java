@@ -139,7 +139,8 @@ public final class FakeOdoo implements AutoCloseable {
 
     /** Base URL without a trailing slash, e.g. http://127.0.0.1:8069, as ODOO_URL expects it. */
     public synchronized String url() {
-        return "http://" + boundTo.getAddress().getHostAddress() + ":" + port();
+        int port = port();
+        return "http://" + boundTo.getAddress().getHostAddress() + ":" + port;
     }
 
     public URI uri(OdooEndpoint endpoint) {
@@ -189,7 +190,7 @@ public final class FakeOdoo implements AutoCloseable {
 
     private record Answer(int status, JsonNode json, String html, CallOutcome outcome, String sessionId) {
 
-        static Answer json(JsonNode json, CallOutcome outcome) {
+        static Answer ofJson(JsonNode json, CallOutcome outcome) {
             return new Answer(200, json, null, outcome, null);
         }
 
@@ -241,7 +242,7 @@ public final class FakeOdoo implements AutoCloseable {
             return Answer.httpError(400, "Bad Request: Invalid JSON data");
         }
         if (endpoint.needsSession() && !sessions.acceptsCookies(exchange.getRequestHeaders().get("Cookie"))) {
-            return Answer.json(JsonRpc.sessionExpired(request), CallOutcome.SESSION_EXPIRED);
+            return Answer.ofJson(JsonRpc.sessionExpired(request), CallOutcome.SESSION_EXPIRED);
         }
         return dispatch(endpoint, request);
     }
@@ -261,7 +262,7 @@ public final class FakeOdoo implements AutoCloseable {
 
     private Answer webAuthenticate(JsonNode request, JsonNode params) {
         if (!acceptsLogin(params)) {
-            return Answer.json(JsonRpc.accessDenied(request), CallOutcome.RPC_ERROR);
+            return Answer.ofJson(JsonRpc.accessDenied(request), CallOutcome.RPC_ERROR);
         }
         String sessionId = sessions.open();
         ObjectNode info = JsonRpc.object();
@@ -280,7 +281,7 @@ public final class FakeOdoo implements AutoCloseable {
         info.put("partner_display_name", "YourCompany, Administrator");
         info.put("company_id", 1);
         info.put("partner_id", 3);
-        return Answer.json(JsonRpc.result(request, info), CallOutcome.SUCCESS).withSession(sessionId);
+        return Answer.ofJson(JsonRpc.result(request, info), CallOutcome.SUCCESS).withSession(sessionId);
     }
 
     private Answer scadaAuthenticate(JsonNode request, JsonNode params) {
@@ -309,7 +310,7 @@ public final class FakeOdoo implements AutoCloseable {
 
     private Answer addonAnswer(JsonNode request, ObjectNode body) {
         JsonNode framed = faults.bareResponses() ? body : JsonRpc.result(request, body);
-        return Answer.json(framed, outcomeOf(body));
+        return Answer.ofJson(framed, outcomeOf(body));
     }
 
     private static CallOutcome outcomeOf(JsonNode body) {

@@ -134,14 +134,14 @@ public final class FakeOdooStock {
 
     /**
      * MOs in the given states (all states when null), in-work first then confirmed then the rest, each group
-     * in creation order; offset/limit page the result, a negative limit means no limit.
+     * in creation order; offset/limit page the result, and a limit of 0 or less means none, as in an Odoo search.
      */
     synchronized List<ObjectNode> list(Set<MoState> states, int offset, int limit) {
         return mos.values().stream()
                 .filter(mo -> states == null || states.contains(mo.state()))
                 .sorted(Comparator.comparingInt(FakeOdooStock::listRank))
                 .skip(Math.max(offset, 0))
-                .limit(limit < 0 ? Long.MAX_VALUE : limit)
+                .limit(limit <= 0 ? Long.MAX_VALUE : limit)
                 .map(ManufacturingOrder::toJson)
                 .toList();
     }

@@ -46,7 +46,7 @@ final class ScadaAddon {
 
     ObjectNode moList(JsonNode params) {
         Set<MoState> states = faults.ignoreStatesFilter() ? null : requestedStates(params.path("states"));
-        List<ObjectNode> mos = stock.list(states, params.path("offset").asInt(0), params.path("limit").asInt(-1));
+        List<ObjectNode> mos = stock.list(states, params.path("offset").asInt(0), params.path("limit").asInt(0));
         ObjectNode answer = success();
         answer.put("count", mos.size());
         answer.putArray("data").addAll(mos);

@@ -72,6 +72,7 @@ class FakeOdooMoListTest {
         assertThat(page.path("count").asInt()).isEqualTo(3);
         assertThat(ids(list(Map.of("limit", 5, "offset", 8)))).containsExactly("WH/MO/00019", "WH/MO/00020");
         assertThat(ids(list(Map.of("limit", 5, "offset", 10)))).isEmpty();
+        assertThat(ids(list(Map.of("limit", 0, "offset", 2)))).hasSize(8);
     }
 
     @Test
