@@ -3,12 +3,14 @@ package io.odooplc.bridge;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
+import io.odooplc.bridge.batch.BatchHealth;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.ops.ApiHttpEngine;
+import io.odooplc.bridge.ops.BatchesHealthCheck;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.DatabaseHealthCheck;
 import io.odooplc.bridge.ops.Retention;
@@ -40,7 +42,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         Database database = openDatabase(context);
         database.migrate();
         var registry = context.getRegistry();
-        BridgeMetrics metrics = new BridgeMetrics(context);
+        BridgeMetrics metrics = BridgeMetrics.in(registry);
         TaskRunTracker tracker = new TaskRunTracker();
         TaskRunStore runs = new TaskRunStore(database.dataSource(), instanceName());
         registry.bind("settings", settings);
@@ -51,11 +53,14 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
         registry.bind("retention", new Retention(database.dataSource(), settings.logRetentionDays(),
                 settings.logCleanupKeepLast()));
+        BatchHealth batchHealth = new BatchHealth(database.dataSource(), settings.batchStuckThreshold(), metrics);
+        registry.bind("batchHealth", batchHealth);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
         registry.bind("taskApi", new TaskApi(context, settings, tracker, new ApiAccess(settings.adminToken())));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));
+        health.register(new BatchesHealthCheck(batchHealth, settings.batchHealthAffectsReadiness()));
 
         context.addStartupListener(new ExtendedStartupListener() {
             @Override

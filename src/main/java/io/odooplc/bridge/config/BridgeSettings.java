@@ -19,6 +19,7 @@ public record BridgeSettings(
         Duration taskStartDelay,
         int syncBatchLimit,
         Duration batchStuckThreshold,
+        boolean batchHealthAffectsReadiness,
         int logRetentionDays,
         int logCleanupKeepLast,
         Optional<DatabaseUrl> database,
@@ -88,6 +89,7 @@ public record BridgeSettings(
                     .map(v -> Values.parseDuration("BATCH_STUCK_THRESHOLD", v, MIN_INTERVAL))
                     .orElseGet(() -> Duration.ofMinutes(integer("BATCH_STUCK_THRESHOLD_MINUTES", 1, Integer.MAX_VALUE,
                             MINUTES_ALLOWED)));
+            boolean stuckReadiness = bool("BATCH_HEALTH_AFFECTS_READINESS");
             int retention = integer("LOG_RETENTION_DAYS", Integer.MIN_VALUE, Integer.MAX_VALUE,
                     "a whole number of days (< 1 disables deletion)");
             int keepLast = integer("LOG_CLEANUP_KEEP_LAST", 0, Integer.MAX_VALUE, "a whole number >= 0");
@@ -114,7 +116,7 @@ public record BridgeSettings(
             }
             String routesDir = required("ROUTES_DIR");
             boolean reload = bool("ROUTES_RELOAD_ENABLED");
-            return new BridgeSettings(master, schedules, startDelay, limit, stuck, retention, keepLast, database,
+            return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast, database,
                     embeddedDir, embeddedPort, plcUrl, plcTimeout, odoo, httpHost, httpPort, mgmtHost, mgmtPort, token,
                     routesDir, reload, Map.copyOf(resolved));
         }

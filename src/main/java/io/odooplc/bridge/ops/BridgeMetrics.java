@@ -1,27 +1,34 @@
 package io.odooplc.bridge.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.camel.CamelContext;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.spi.Registry;
 
 /** The bridge's own {@code bridge_*} meters, in the registry Camel's Prometheus endpoint scrapes. */
 public class BridgeMetrics {
 
-    private final CamelContext context;
-    private volatile MeterRegistry registry;
+    /** The name under which camel-micrometer-prometheus looks for (or binds) its registry. */
+    static final String REGISTRY_NAME = "metricsRegistry";
 
-    public BridgeMetrics(CamelContext context) {
-        this.context = context;
+    private final MeterRegistry registry;
+
+    private BridgeMetrics(MeterRegistry registry) {
+        this.registry = registry;
     }
 
-    /** Resolved on first use: Camel binds its Prometheus registry while starting. */
-    public MeterRegistry registry() {
-        MeterRegistry r = registry;
-        if (r == null) {
-            r = context.getRegistry().findSingleByType(MeterRegistry.class);
-            registry = r != null ? r : new SimpleMeterRegistry();
-            r = registry;
+    /** Shares Camel's Prometheus registry, creating it first when Camel has not yet, so both use the same one. */
+    public static BridgeMetrics in(Registry camelRegistry) {
+        MeterRegistry existing = camelRegistry.lookupByNameAndType(REGISTRY_NAME, MeterRegistry.class);
+        if (existing != null) {
+            return new BridgeMetrics(existing);
         }
-        return r;
+        PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        camelRegistry.bind(REGISTRY_NAME, created);
+        return new BridgeMetrics(created);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
     }
 }

@@ -1,0 +1,53 @@
+package io.odooplc.bridge.ops;
+
+import java.util.Map;
+
+import io.odooplc.bridge.batch.BatchHealth;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * The {@code batches} readiness check: task 4's last findings as details. Findings turn it DOWN only when
+ * {@code BATCH_HEALTH_AFFECTS_READINESS=true}; liveness never depends on batches, so the bridge is not restarted for
+ * a stuck batch.
+ */
+public class BatchesHealthCheck extends AbstractHealthCheck {
+
+    private final BatchHealth health;
+    private final boolean affectsReadiness;
+
+    public BatchesHealthCheck(BatchHealth health, boolean affectsReadiness) {
+        super("bridge", "batches");
+        this.health = health;
+        this.affectsReadiness = affectsReadiness;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        BatchHealth.Snapshot s = health.lastSnapshot();
+        if (s == null) {
+            builder.message("no batch health check has run yet (task 4)").up();
+            return;
+        }
+        builder.detail("checked_at", s.checkedAt().toString());
+        builder.detail("stuck", s.stuck());
+        builder.detail("odoo_backlog_age_seconds", Math.round(s.backlogAgeSeconds()));
+        s.counts().forEach((state, n) -> builder.detail("batches_" + state.name().toLowerCase(), n));
+        s.findings().forEach(builder::detail);
+        if (s.findings().isEmpty()) {
+            builder.up();
+        } else {
+            builder.message(s.findings().size() + " finding(s)");
+            if (affectsReadiness) {
+                builder.down();
+            } else {
+                builder.up();
+            }
+        }
+    }
+}
