@@ -56,7 +56,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         BatchHealth batchHealth = new BatchHealth(database.dataSource(), settings.batchStuckThreshold(), metrics);
         registry.bind("batchHealth", batchHealth);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
-        registry.bind("taskApi", new TaskApi(context, settings, tracker, new ApiAccess(settings.adminToken())));
+        registry.bind("taskApi", new TaskApi(context, settings, tracker, new ApiAccess(settings.adminToken()),
+                runs));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));

@@ -24,13 +24,16 @@ public class TaskApi {
     private final BridgeSettings settings;
     private final TaskRunTracker tracker;
     private final ApiAccess access;
+    private final TaskRunStore runs;
     private ProducerTemplate producer;
 
-    public TaskApi(CamelContext context, BridgeSettings settings, TaskRunTracker tracker, ApiAccess access) {
+    public TaskApi(CamelContext context, BridgeSettings settings, TaskRunTracker tracker, ApiAccess access,
+            TaskRunStore runs) {
         this.context = context;
         this.settings = settings;
         this.tracker = tracker;
         this.access = access;
+        this.runs = runs;
     }
 
     /** {@code GET /api/tasks}. */
@@ -88,6 +91,28 @@ public class TaskApi {
         }
         long startedAgo = route.getUptimeMillis();
         return Optional.of(Instant.now().minusMillis(startedAgo).plus(settings.taskStartDelay()));
+    }
+
+    /** {@code GET /api/tasks/{routeId}/runs?limit=N}: the task's recorded runs, newest first (default 50, max 1000). */
+    public Map<String, Object> runs(Exchange exchange) throws Exception {
+        String routeId = exchange.getMessage().getHeader("routeId", String.class);
+        if (Task.byRouteId(routeId).isEmpty()) {
+            return error(exchange, 404, "no task with route id '" + routeId + "'");
+        }
+        String limitText = exchange.getMessage().getHeader("limit", "50", String.class);
+        int limit;
+        try {
+            limit = Integer.parseInt(limitText);
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 1000) {
+            return error(exchange, 400, "limit must be a whole number from 1 to 1000, not '" + limitText + "'");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("routeId", routeId);
+        out.put("runs", runs.recent(routeId, limit));
+        return out;
     }
 
     /** {@code POST /api/tasks/{routeId}/{action}}: start, stop or run. */

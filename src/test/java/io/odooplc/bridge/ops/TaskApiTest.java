@@ -76,6 +76,20 @@ class TaskApiTest {
     }
 
     @Test
+    void listsRecordedRunsNewestFirst() throws Exception {
+        bridge.post("/api/tasks/task6-log-cleanup/run", TOKEN);
+        bridge.post("/api/tasks/task6-log-cleanup/run", TOKEN);
+        JsonNode runs = JSON.readTree(bridge.get("/api/tasks/task6-log-cleanup/runs?limit=2").body()).get("runs");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).get("id").asLong()).isGreaterThan(runs.get(1).get("id").asLong());
+        assertThat(runs.get(0).get("outcome").asText()).isEqualTo("OK");
+        assertThat(runs.get(0).get("trigger").asText()).isEqualTo("MANUAL");
+        assertThat(runs.get(0).get("counts").asText()).contains("deleted_runs=");
+        assertThat(bridge.get("/api/tasks/task6-log-cleanup/runs?limit=0").statusCode()).isEqualTo(400);
+        assertThat(bridge.get("/api/tasks/nope/runs").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void stopsAndStartsATimer() throws Exception {
         HttpResponse<String> stop = bridge.post("/api/tasks/task2-plc-read/stop", TOKEN);
         assertThat(stop.statusCode()).isEqualTo(200);
