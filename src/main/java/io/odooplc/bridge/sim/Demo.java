@@ -1,0 +1,150 @@
+package io.odooplc.bridge.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code java -jar odoo-plc-bridge.jar --demo}: the whole job on one machine with no set-up. A simulated PLC (Modbus
+ * TCP) and a fake Odoo with a stock of MOs start on free local ports, and the bridge runs all six tasks against them
+ * on short intervals, with a fresh embedded PostgreSQL (unless {@code --keep-data}). {@code --demo-faults} switches
+ * on a mix of the simulators' fault modes, so retries and recovery can be watched.
+ */
+public final class Demo implements AutoCloseable {
+
+    /** Settings the demo owns: it never talks to a real PLC, Odoo or database, whatever .env says. */
+    private static final Set<String> OWNED = Set.of("PLC_URL", "PLC_PROTOCOL", "PLC_IP", "PLC_PORT", "DATABASE_URL",
+            "EMBEDDED_DB_DIR", "EMBEDDED_DB_PORT", "ODOO_URL", "ODOO_BASE_URL", "ODOO_DB", "ODOO_USERNAME",
+            "ODOO_PASSWORD");
+
+    static final Path DATA_DIR = Path.of("data", "demo");
+    static final Duration BATCH_DURATION = Duration.ofSeconds(2);
+    static final int STOCK = 40;
+
+    private final PlcSimulator plc;
+    private final FakeOdoo odoo;
+    private final ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "demo-faults");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Demo(PlcSimulator plc, FakeOdoo odoo) {
+        this.plc = plc;
+        this.odoo = odoo;
+    }
+
+    public static boolean requested(String[] args) {
+        return Arrays.asList(args).contains("--demo");
+    }
+
+    /** Starts the simulators; a fresh data directory unless {@code --keep-data}. */
+    public static Demo start(String[] args) throws IOException {
+        List<String> options = Arrays.asList(args);
+        if (!options.contains("--keep-data")) {
+            deleteRecursively(DATA_DIR);
+        }
+        PlcSimulator plc = PlcSimulator.onFreeLoopbackPort(BATCH_DURATION);
+        plc.start();
+        FakeOdoo odoo = FakeOdoo.withGeneratedStock(STOCK, 1).start();
+        Demo demo = new Demo(plc, odoo);
+        if (options.contains("--demo-faults")) {
+            demo.startFaults();
+        }
+        return demo;
+    }
+
+    /**
+     * The demo's settings layers, first wins: what the demo owns, then the operator's environment and .env (for
+     * ports, tokens, switches), then the demo's short intervals, then application.properties.
+     */
+    public List<Map<String, String>> layers(Map<String, String> environment, Map<String, String> dotEnv,
+            Map<String, String> applicationProperties) {
+        Map<String, String> owned = new HashMap<>();
+        owned.put("PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port());
+        owned.put("EMBEDDED_DB_DIR", DATA_DIR.resolve("postgres").toString());
+        owned.put("EMBEDDED_DB_PORT", "0");
+        owned.put("ODOO_URL", odoo.url());
+        owned.put("ODOO_DB", odoo.credentials().db());
+        owned.put("ODOO_USERNAME", odoo.credentials().login());
+        owned.put("ODOO_PASSWORD", odoo.credentials().password());
+        Map<String, String> fast = new HashMap<>();
+        fast.put("TASK_START_DELAY", "1s");
+        fast.put("SYNC_INTERVAL", "2s");
+        fast.put("PLC_READ_INTERVAL", "1s");
+        fast.put("PROCESS_COMPLETED_INTERVAL", "2s");
+        fast.put("HEALTH_MONITOR_INTERVAL", "5s");
+        fast.put("EQUIPMENT_FAILURE_INTERVAL", "3s");
+        fast.put("LOG_CLEANUP_INTERVAL", "1m");
+        fast.put("BATCH_STUCK_THRESHOLD", "30s");
+        fast.put("ODOO_RETRY_BACKOFF", "1s");
+        fast.put("ODOO_RETRY_BACKOFF_MAX", "10s");
+        return List.of(owned, withoutOwned(environment), withoutOwned(dotEnv), fast, applicationProperties);
+    }
+
+    private static Map<String, String> withoutOwned(Map<String, String> settings) {
+        Map<String, String> out = new HashMap<>(settings);
+        out.keySet().removeAll(OWNED);
+        return out;
+    }
+
+    /** What to print at the start so a person knows where to look. */
+    public List<String> banner(int httpPort, int managementPort) {
+        return List.of(
+                "odoo-plc-bridge demo",
+                "  simulated PLC (Modbus TCP):  127.0.0.1:" + plc.port() + "  batches of " + BATCH_DURATION.toSeconds() + " s",
+                "  fake Odoo:                   " + odoo.url() + "  with " + odoo.stock().size() + " MOs",
+                "  database:                    embedded PostgreSQL in " + DATA_DIR.resolve("postgres"),
+                "  tasks API:                   http://127.0.0.1:" + httpPort + "/api/tasks",
+                "  batches:                     http://127.0.0.1:" + httpPort + "/api/batches",
+                "  health:                      http://127.0.0.1:" + managementPort + "/observe/health?data=true",
+                "  metrics:                     http://127.0.0.1:" + managementPort + "/observe/metrics",
+                "  stop with Ctrl+C");
+    }
+
+    /** Every few seconds one fault from the simulators' switches, then back to normal. */
+    private void startFaults() {
+        Runnable[] mix = {
+            () -> odoo.faults().failNext(OdooEndpoint.MO_UPDATE, 2),
+            () -> odoo.expireSessions(),
+            () -> plc.plant().garbleReadSlot(1 + (int) (System.nanoTime() % 10)),
+            () -> plc.server().dropConnections(),
+            () -> odoo.faults().delay(OdooEndpoint.MO_LIST, Duration.ofSeconds(3)),
+            () -> odoo.faults().clear(),
+        };
+        int[] next = {0};
+        faults.scheduleWithFixedDelay(() -> mix[next[0]++ % mix.length].run(), 5, 4, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        faults.shutdownNow();
+        odoo.close();
+        plc.close();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the demo data in " + dir.toAbsolutePath(), e);
+        }
+    }
+}
