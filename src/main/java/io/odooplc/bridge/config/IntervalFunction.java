@@ -3,18 +3,12 @@ package io.odooplc.bridge.config;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
-import org.apache.camel.spi.PropertiesFunction;
-
 /**
  * {@code {{interval:SYNC_INTERVAL,SYNC_INTERVAL_MINUTES}}} gives a timer period in milliseconds: the duration setting
  * (e.g. {@code 500ms}, {@code 10s}) when set, else the minutes setting. With one name it reads a duration only.
  */
 @org.apache.camel.spi.annotations.PropertiesFunction("interval")
-public class IntervalFunction implements PropertiesFunction, CamelContextAware {
-
-    private CamelContext camelContext;
+public class IntervalFunction extends SettingFunction {
 
     @Override
     public String getName() {
@@ -34,19 +28,5 @@ public class IntervalFunction implements PropertiesFunction, CamelContextAware {
         int minutes = Values.parseInt(minutesKey, lookup(minutesKey).orElse(null), 1, Integer.MAX_VALUE,
                 "a whole number of minutes >= 1");
         return Long.toString(Duration.ofMinutes(minutes).toMillis());
-    }
-
-    private Optional<String> lookup(String key) {
-        return camelContext.getPropertiesComponent().resolveProperty(key).filter(v -> !v.isBlank());
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
     }
 }

@@ -59,30 +59,29 @@ public class TaskRunStore {
     }
 
     long insertRunning(String task, String trigger, Instant startedAt) throws SQLException {
+        return insert(task, trigger, startedAt, null, "RUNNING", null);
+    }
+
+    void insertSkipped(String task, String trigger, Instant at) throws SQLException {
+        insert(task, trigger, at, at, "SKIPPED", "another run of this task holds the lock");
+    }
+
+    private long insert(String task, String trigger, Instant startedAt, Instant finishedAt, String outcome,
+            String error) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into task_run (task, instance, trigger, started_at, outcome) values (?, ?, ?, ?, 'RUNNING')"
-                        + " returning id")) {
+                "insert into task_run (task, instance, trigger, started_at, finished_at, outcome, error)"
+                        + " values (?, ?, ?, ?, ?, ?, ?) returning id")) {
             ps.setString(1, task);
             ps.setString(2, instance);
             ps.setString(3, trigger);
             ps.setTimestamp(4, Timestamp.from(startedAt));
+            ps.setTimestamp(5, finishedAt == null ? null : Timestamp.from(finishedAt));
+            ps.setString(6, outcome);
+            ps.setString(7, error);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    void insertSkipped(String task, String trigger, Instant at) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into task_run (task, instance, trigger, started_at, finished_at, outcome, error)"
-                        + " values (?, ?, ?, ?, ?, 'SKIPPED', 'another run of this task holds the lock')")) {
-            ps.setString(1, task);
-            ps.setString(2, instance);
-            ps.setString(3, trigger);
-            ps.setTimestamp(4, Timestamp.from(at));
-            ps.setTimestamp(5, Timestamp.from(at));
-            ps.executeUpdate();
         }
     }
 
