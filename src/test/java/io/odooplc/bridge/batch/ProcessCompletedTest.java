@@ -123,6 +123,10 @@ class ProcessCompletedTest {
         assertThat(batches.events(id)).containsExactly("null->COMPLETED", "COMPLETED->SYNCED");
         assertThat(odoo.calls(OdooEndpoint.MO_MARK_DONE)).as("ODOO_MARK_DONE is off by default").isEmpty();
         assertThat(run()).as("a synced batch is not posted again").startsWith("due=0 synced=0");
+        String metrics = bridge.management("/observe/metrics").body();
+        assertThat(metrics).contains("bridge_odoo_calls_total{endpoint=\"/api/scada/mo/update-with-consumptions\","
+                + "outcome=\"success\"")
+                .contains("bridge_odoo_call_seconds_count{endpoint=\"/api/scada/mo/update-with-consumptions\"");
     }
 
     @Test
