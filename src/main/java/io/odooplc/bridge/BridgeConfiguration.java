@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import io.odooplc.bridge.batch.BatchQueries;
-import io.odooplc.bridge.batch.OdooSync;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.OdooClient;
+import io.odooplc.bridge.odoo.OdooSync;
 import io.odooplc.bridge.ops.ApiHttpEngine;
 import io.odooplc.bridge.ops.BatchApi;
 import io.odooplc.bridge.ops.BridgeMetrics;

@@ -1,4 +1,4 @@
-package io.odooplc.bridge.batch;
+package io.odooplc.bridge.odoo;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -15,9 +15,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.odooplc.bridge.batch.BatchForOdoo;
+import io.odooplc.bridge.batch.BatchState;
+import io.odooplc.bridge.batch.BatchTransitions;
+import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.BridgeSettings.OdooRetrySettings;
-import io.odooplc.bridge.odoo.OdooClient;
-import io.odooplc.bridge.odoo.OdooReply;
 import io.odooplc.bridge.ops.TaskCounts;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
