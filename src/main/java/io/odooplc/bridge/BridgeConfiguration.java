@@ -2,17 +2,23 @@ package io.odooplc.bridge;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import io.odooplc.bridge.batch.BatchHealth;
+import io.odooplc.bridge.batch.BatchQueries;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.ops.ApiAccess;
+import io.odooplc.bridge.odoo.OdooClient;
+import io.odooplc.bridge.odoo.OdooSync;
 import io.odooplc.bridge.ops.ApiHttpEngine;
+import io.odooplc.bridge.ops.BatchApi;
 import io.odooplc.bridge.ops.BatchesHealthCheck;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.DatabaseHealthCheck;
+import io.odooplc.bridge.ops.OdooHealthCheck;
 import io.odooplc.bridge.ops.Retention;
 import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
@@ -56,12 +62,20 @@ public class BridgeConfiguration implements CamelConfiguration {
         BatchHealth batchHealth = new BatchHealth(database.dataSource(), settings.batchStuckThreshold(), metrics);
         registry.bind("batchHealth", batchHealth);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
-        registry.bind("taskApi", new TaskApi(context, settings, tracker, new ApiAccess(settings.adminToken()),
-                runs));
+        ApiAccess access = new ApiAccess(settings.adminToken());
+        registry.bind("taskApi", new TaskApi(context, settings, tracker, access, runs));
+        registry.bind("batchApi", new BatchApi(new BatchQueries(database.dataSource()), access));
+        // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
+        OdooClient odoo = new OdooClient(settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
+        registry.bind("odooClient", odoo);
+        registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));
         health.register(new BatchesHealthCheck(batchHealth, settings.batchHealthAffectsReadiness()));
+        if (settings.odoo().isPresent()) {
+            health.register(new OdooHealthCheck(odoo));
+        }
 
         context.addStartupListener(new ExtendedStartupListener() {
             @Override

@@ -28,6 +28,8 @@ public record BridgeSettings(
         String plcUrl,
         Duration plcTimeout,
         Optional<OdooSettings> odoo,
+        OdooCallSettings odooCalls,
+        OdooRetrySettings odooRetry,
         String httpHost,
         int httpPort,
         String managementHost,
@@ -53,6 +55,21 @@ public record BridgeSettings(
         public String toString() {
             return "OdooSettings[url=" + url + ", db=" + db + ", username=" + username + "]";
         }
+    }
+
+    /**
+     * How one Odoo call behaves: timeouts, in-call retries (connection errors and HTTP 5xx only) and the circuit
+     * breaker that turns a dead Odoo into one quick failure.
+     */
+    public record OdooCallSettings(Duration connectTimeout, Duration timeout, int httpRetries, Duration httpRetryDelay,
+            int circuitFailures, Duration circuitCooldown) {
+    }
+
+    /**
+     * How task 3 retries a batch Odoo did not accept: exponential backoff from {@code backoff} up to
+     * {@code backoffMax}, NEEDS_ATTENTION after {@code maxAttempts}; {@code markDone} closes the MO after a post.
+     */
+    public record OdooRetrySettings(Duration backoff, Duration backoffMax, int maxAttempts, boolean markDone) {
     }
 
     public static BridgeSettings load(SettingSource source) {
@@ -104,6 +121,8 @@ public record BridgeSettings(
                     required("PLC_TIMEOUT_SEC"), "a number of seconds > 0, e.g. 2 or 0.5")));
             String plcUrl = plcUrl(plcTimeout, plcNeeded);
             Optional<OdooSettings> odoo = odooNeeded ? Optional.of(odoo()) : Optional.empty();
+            OdooCallSettings odooCalls = odooCalls();
+            OdooRetrySettings odooRetry = odooRetry();
 
             String httpHost = required("HTTP_HOST");
             int httpPort = integer("HTTP_PORT", 1, 65535, "a TCP port 1..65535");
@@ -116,8 +135,9 @@ public record BridgeSettings(
             }
             String routesDir = required("ROUTES_DIR");
             boolean reload = bool("ROUTES_RELOAD_ENABLED");
-            return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast, database,
-                    embeddedDir, embeddedPort, plcUrl, plcTimeout, odoo, httpHost, httpPort, mgmtHost, mgmtPort, token,
+            return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast,
+                    database, embeddedDir, embeddedPort, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
+                    httpPort, mgmtHost, mgmtPort, token,
                     routesDir, reload, Map.copyOf(resolved));
         }
 
@@ -175,6 +195,35 @@ public record BridgeSettings(
             String user = optional("ODOO_USERNAME").orElseThrow(() -> new InvalidSettingException("ODOO_USERNAME", null, "the Odoo login" + why));
             String password = optional("ODOO_PASSWORD").orElseThrow(() -> new InvalidSettingException("ODOO_PASSWORD", null, "the Odoo password" + why));
             return new OdooSettings(url.replaceAll("/+$", ""), db, user, password);
+        }
+
+        private OdooCallSettings odooCalls() {
+            Duration connect = duration("ODOO_CONNECT_TIMEOUT", MIN_INTERVAL);
+            Duration timeout = duration("ODOO_TIMEOUT", MIN_INTERVAL);
+            int retries = integer("ODOO_HTTP_RETRIES", 0, 10, "a whole number from 0 to 10 (extra tries of one call "
+                    + "after a connection error or HTTP 5xx)");
+            Duration retryDelay = duration("ODOO_HTTP_RETRY_DELAY", Duration.ZERO);
+            int failures = integer("ODOO_CIRCUIT_FAILURES", 1, 1000, "a whole number from 1 to 1000 (consecutive "
+                    + "failed calls that open the circuit)");
+            Duration cooldown = duration("ODOO_CIRCUIT_COOLDOWN", MIN_INTERVAL);
+            return new OdooCallSettings(connect, timeout, retries, retryDelay, failures, cooldown);
+        }
+
+        private OdooRetrySettings odooRetry() {
+            Duration backoff = duration("ODOO_RETRY_BACKOFF", MIN_INTERVAL);
+            Duration max = duration("ODOO_RETRY_BACKOFF_MAX", MIN_INTERVAL);
+            if (max.compareTo(backoff) < 0) {
+                throw new InvalidSettingException("ODOO_RETRY_BACKOFF_MAX", source.get("ODOO_RETRY_BACKOFF_MAX")
+                        .orElse(null), "a duration at least ODOO_RETRY_BACKOFF (" + Values.format(backoff) + ")");
+            }
+            int attempts = integer("ODOO_MAX_ATTEMPTS", 1, 1000, "a whole number from 1 to 1000 (posts of one "
+                    + "batch before it needs attention)");
+            boolean markDone = bool("ODOO_MARK_DONE");
+            return new OdooRetrySettings(backoff, max, attempts, markDone);
+        }
+
+        private Duration duration(String key, Duration min) {
+            return Values.parseDuration(key, required(key), min);
         }
 
         private boolean bool(String key) {

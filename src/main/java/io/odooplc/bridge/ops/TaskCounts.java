@@ -31,6 +31,11 @@ public final class TaskCounts {
         of(exchange).put(name, value);
     }
 
+    /** Adds one to a count, starting from zero. */
+    public static void increment(Exchange exchange, String name) {
+        of(exchange).merge(name, 1, (a, b) -> ((Number) a).intValue() + 1);
+    }
+
     static String format(Exchange exchange) {
         Map<?, ?> counts = exchange.getProperty(PROPERTY, Map.class);
         if (counts == null || counts.isEmpty()) {

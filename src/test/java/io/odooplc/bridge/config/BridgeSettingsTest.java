@@ -75,11 +75,42 @@ class BridgeSettingsTest {
         "MANAGEMENT_PORT|-1|MANAGEMENT_PORT='-1' is not valid",
         "LOG_CLEANUP_KEEP_LAST|-1|LOG_CLEANUP_KEEP_LAST='-1' is not valid",
         "BATCH_STUCK_THRESHOLD_MINUTES|0|BATCH_STUCK_THRESHOLD_MINUTES='0' is not valid",
+        "ODOO_TIMEOUT|30|ODOO_TIMEOUT='30' is not valid: a duration such as 500ms, 10s, 5m, 1h (at least 100ms)",
+        "ODOO_CONNECT_TIMEOUT|0s|ODOO_CONNECT_TIMEOUT='0s' is not valid: a duration",
+        "ODOO_HTTP_RETRIES|11|ODOO_HTTP_RETRIES='11' is not valid: a whole number from 0 to 10",
+        "ODOO_HTTP_RETRY_DELAY|soon|ODOO_HTTP_RETRY_DELAY='soon' is not valid: a duration",
+        "ODOO_CIRCUIT_FAILURES|0|ODOO_CIRCUIT_FAILURES='0' is not valid: a whole number from 1 to 1000",
+        "ODOO_CIRCUIT_COOLDOWN|-5s|ODOO_CIRCUIT_COOLDOWN='-5s' is not valid",
+        "ODOO_RETRY_BACKOFF|10ms|ODOO_RETRY_BACKOFF='10ms' is not valid: a duration such as 500ms, 10s, 5m, 1h (at least 100ms)",
+        "ODOO_RETRY_BACKOFF_MAX|10s|ODOO_RETRY_BACKOFF_MAX='10s' is not valid: a duration at least ODOO_RETRY_BACKOFF (30s)",
+        "ODOO_MAX_ATTEMPTS|0|ODOO_MAX_ATTEMPTS='0' is not valid: a whole number from 1 to 1000",
+        "ODOO_MARK_DONE|sometimes|ODOO_MARK_DONE='sometimes' is not valid: true or false",
     })
     void badValuesAreNamedWithWhatIsAllowed(String key, String value, String message) {
         assertThatThrownBy(() -> load(Map.of(key, value)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void odooCallAndRetryDefaults() {
+        BridgeSettings s = load(Map.of());
+        assertThat(s.odooCalls()).isEqualTo(new BridgeSettings.OdooCallSettings(Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 3, Duration.ofSeconds(60)));
+        assertThat(s.odooRetry()).isEqualTo(new BridgeSettings.OdooRetrySettings(Duration.ofSeconds(30),
+                Duration.ofMinutes(30), 10, false));
+    }
+
+    @Test
+    void odooCallAndRetryOverrides() {
+        BridgeSettings s = load(Map.of("ODOO_TIMEOUT", "1500ms", "ODOO_HTTP_RETRIES", "0", "ODOO_HTTP_RETRY_DELAY", "0s",
+                "ODOO_RETRY_BACKOFF", "200ms", "ODOO_RETRY_BACKOFF_MAX", "1s", "ODOO_MAX_ATTEMPTS", "3",
+                "ODOO_MARK_DONE", "yes"));
+        assertThat(s.odooCalls().timeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(s.odooCalls().httpRetries()).isZero();
+        assertThat(s.odooCalls().httpRetryDelay()).isZero();
+        assertThat(s.odooRetry()).isEqualTo(new BridgeSettings.OdooRetrySettings(Duration.ofMillis(200),
+                Duration.ofSeconds(1), 3, true));
     }
 
     @Test

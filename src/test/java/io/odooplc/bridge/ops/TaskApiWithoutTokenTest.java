@@ -18,6 +18,9 @@ class TaskApiWithoutTokenTest {
             assertThat(r.body()).contains("set ADMIN_TOKEN to enable it");
             assertThat(bridge.routeStatus("task2-plc-read")).isEqualTo(ServiceStatus.Started);
             assertThat(bridge.get("/api/tasks").statusCode()).isEqualTo(200);
+            HttpResponse<String> cancel = bridge.post("/api/batches/1/cancel", "anything-at-all");
+            assertThat(cancel.statusCode()).isEqualTo(403);
+            assertThat(bridge.get("/api/batches").statusCode()).isEqualTo(200);
         }
     }
 }

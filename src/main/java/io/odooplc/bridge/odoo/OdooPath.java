@@ -1,0 +1,20 @@
+package io.odooplc.bridge.odoo;
+
+/** The Odoo routes the bridge calls (LEGACY section 3): the SCADA addon's, and Odoo's own login as a fallback. */
+public enum OdooPath {
+    SCADA_AUTHENTICATE("/api/scada/authenticate"),
+    WEB_AUTHENTICATE("/web/session/authenticate"),
+    MO_UPDATE("/api/scada/mo/update-with-consumptions"),
+    MO_CANCEL("/api/scada/mo/cancel"),
+    MO_MARK_DONE("/api/scada/mo/mark-done");
+
+    private final String path;
+
+    OdooPath(String path) {
+        this.path = path;
+    }
+
+    public String path() {
+        return path;
+    }
+}

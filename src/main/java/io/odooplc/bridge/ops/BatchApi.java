@@ -1,0 +1,132 @@
+package io.odooplc.bridge.ops;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.odooplc.bridge.batch.BatchQueries;
+import io.odooplc.bridge.batch.BatchState;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The batches API behind {@code /api/batches}: list (filter by state and MO name, paged), one batch in detail, and
+ * the operator actions retry and cancel, which need {@code Authorization: Bearer $ADMIN_TOKEN} like the task API.
+ */
+public class BatchApi {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    private final BatchQueries queries;
+    private final ApiAccess access;
+
+    public BatchApi(BatchQueries queries, ApiAccess access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    /** {@code GET /api/batches?state=&mo=&limit=&offset=}. */
+    public Map<String, Object> list(Exchange exchange) throws SQLException {
+        Message in = exchange.getMessage();
+        String stateText = blankToNull(in.getHeader("state", String.class));
+        Optional<BatchState> state = Optional.empty();
+        if (stateText != null) {
+            state = Arrays.stream(BatchState.values()).filter(s -> s.name().equalsIgnoreCase(stateText)).findFirst();
+            if (state.isEmpty()) {
+                return error(exchange, 400, "state='" + stateText + "' is not one of "
+                        + Arrays.toString(BatchState.values()));
+            }
+        }
+        Integer limit = number(in, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        Integer offset = number(in, "offset", 0, 0, Integer.MAX_VALUE);
+        if (limit == null || offset == null) {
+            return error(exchange, 400, "limit must be a whole number 1.." + MAX_LIMIT + " and offset >= 0");
+        }
+        BatchQueries.Page page = queries.list(state.orElse(null), blankToNull(in.getHeader("mo", String.class)),
+                limit, offset);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", page.total());
+        out.put("limit", limit);
+        out.put("offset", offset);
+        out.put("hasNext", offset + page.items().size() < page.total());
+        out.put("items", page.items());
+        return out;
+    }
+
+    /** {@code GET /api/batches/{id}}: the batch, its components, its state history, attempts and last error. */
+    public Map<String, Object> detail(Exchange exchange) throws SQLException {
+        Long id = id(exchange);
+        if (id == null) {
+            return error(exchange, 404, "no batch '" + exchange.getMessage().getHeader("id") + "'");
+        }
+        return queries.detail(id).orElseGet(() -> error(exchange, 404, "no batch " + id));
+    }
+
+    /** {@code POST /api/batches/{id}/{action}}: retry or cancel. */
+    public Map<String, Object> act(Exchange exchange) throws SQLException {
+        ApiAccess.Verdict verdict = access.check(exchange.getMessage().getHeader("Authorization", String.class));
+        if (!verdict.allowed()) {
+            return error(exchange, verdict.status(), verdict.reason());
+        }
+        Long id = id(exchange);
+        if (id == null) {
+            return error(exchange, 404, "no batch '" + exchange.getMessage().getHeader("id") + "'");
+        }
+        String action = exchange.getMessage().getHeader("action", String.class).toLowerCase(Locale.ROOT);
+        BatchQueries.ActionResult result = switch (action) {
+            case "retry" -> queries.retry(id);
+            case "cancel" -> queries.cancel(id);
+            default -> null;
+        };
+        if (result == null) {
+            return error(exchange, 404, "unknown action '" + action + "': use retry or cancel");
+        }
+        if (!result.found()) {
+            return error(exchange, 404, result.message());
+        }
+        if (!result.done()) {
+            return error(exchange, 409, result.message());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("message", result.message());
+        out.put("odooCalled", false);
+        out.put("batch", queries.detail(id).orElseThrow());
+        return out;
+    }
+
+    private static Long id(Exchange exchange) {
+        try {
+            return Long.parseLong(exchange.getMessage().getHeader("id", String.class));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer number(Message in, String name, int fallback, int min, int max) {
+        String text = blankToNull(in.getHeader(name, String.class));
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            return n < min || n > max ? null : n;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Map<String, Object> error(Exchange exchange, int status, String reason) {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", reason);
+        return out;
+    }
+}

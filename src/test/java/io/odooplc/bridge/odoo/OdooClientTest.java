@@ -1,0 +1,195 @@
+package io.odooplc.bridge.odoo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.odooplc.bridge.config.BridgeSettings.OdooCallSettings;
+import io.odooplc.bridge.config.BridgeSettings.OdooSettings;
+import io.odooplc.bridge.ops.BridgeMetrics;
+import io.odooplc.bridge.sim.FakeOdoo;
+import io.odooplc.bridge.sim.MoState;
+import io.odooplc.bridge.sim.OdooEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Odoo client against the fake Odoo over real HTTP: sessions, retries, timeouts, circuit breaker, secrets. */
+class OdooClientTest {
+
+    private static final String PASSWORD = "admin";
+
+    private final FakeOdoo odoo = FakeOdoo.withSampleStock().start();
+    private final BridgeMetrics metrics = BridgeMetrics.in(new DefaultCamelContext().getRegistry());
+
+    @AfterEach
+    void stop() {
+        odoo.close();
+    }
+
+    private OdooClient client(int retries, int circuitFailures, Duration coolDown, String password) {
+        OdooCallSettings tuning = new OdooCallSettings(Duration.ofSeconds(1), Duration.ofMillis(400), retries,
+                Duration.ofMillis(20), circuitFailures, coolDown);
+        return new OdooClient(Optional.of(new OdooSettings(odoo.url(), "odoo14", "admin", password)), tuning, metrics,
+                Clock.systemUTC());
+    }
+
+    private OdooClient client() {
+        return client(2, 3, Duration.ofSeconds(60), PASSWORD);
+    }
+
+    private double count(OdooEndpoint endpoint, String outcome) {
+        MeterRegistry registry = metrics.registry();
+        Counter c = registry.find("bridge_odoo_calls_total").tag("endpoint", endpoint.path()).tag("outcome", outcome)
+                .counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void logsInOnceAndKeepsTheSessionForLaterCalls() {
+        OdooClient client = client();
+        assertThat(client.cancelMo("WH/MO/00013").isSuccess()).isTrue();
+        assertThat(client.cancelMo("WH/MO/00014").isSuccess()).isTrue();
+        assertThat(client.cancelMo("WH/MO/00013").isSuccess()).as("already cancelled is a success").isTrue();
+
+        assertThat(odoo.calls(OdooEndpoint.SCADA_AUTHENTICATE)).hasSize(1);
+        assertThat(odoo.calls(OdooEndpoint.WEB_AUTHENTICATE)).isEmpty();
+        assertThat(odoo.mo("WH/MO/00014").orElseThrow().state()).isEqualTo(MoState.CANCEL);
+        assertThat(count(OdooEndpoint.MO_CANCEL, "success")).isEqualTo(3);
+    }
+
+    @Test
+    void anExpiredSessionCostsExactlyOneNewLoginAndTheCallSucceeds() {
+        OdooClient client = client();
+        client.cancelMo("WH/MO/00013");
+        odoo.expireSessions();
+
+        OdooReply reply = client.cancelMo("WH/MO/00014");
+
+        assertThat(reply.isSuccess()).isTrue();
+        assertThat(odoo.calls(OdooEndpoint.SCADA_AUTHENTICATE)).hasSize(2);
+        assertThat(odoo.calls(OdooEndpoint.MO_CANCEL)).hasSize(3);
+        assertThat(count(OdooEndpoint.MO_CANCEL, "session_expired")).isEqualTo(1);
+        assertThat(client.circuit().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void fallsBackToOdoosOwnLoginWhenTheAddonLoginIsMissing() {
+        odoo.faults().failNext(OdooEndpoint.SCADA_AUTHENTICATE, 1, 404);
+
+        assertThat(client().cancelMo("WH/MO/00013").isSuccess()).isTrue();
+
+        assertThat(odoo.calls(OdooEndpoint.WEB_AUTHENTICATE)).hasSize(1);
+    }
+
+    @Test
+    void aRefusedLoginNamesUserAndDatabaseButNeverThePassword() {
+        OdooReply reply = client(0, 3, Duration.ofSeconds(60), "wrong-secret-pw").cancelMo("WH/MO/00013");
+
+        assertThat(reply.outcome()).isEqualTo(OdooReply.Outcome.FAILED);
+        assertThat(reply.message()).contains("refused the login of 'admin' on database 'odoo14'")
+                .contains("Invalid credentials").doesNotContain("wrong-secret-pw");
+        assertThat(odoo.calls(OdooEndpoint.MO_CANCEL)).isEmpty();
+    }
+
+    @Test
+    void http5xxIsRetriedWithinTheCall() {
+        odoo.faults().failNext(OdooEndpoint.MO_CANCEL, 2);
+
+        OdooReply reply = client().cancelMo("WH/MO/00013");
+
+        assertThat(reply.isSuccess()).isTrue();
+        assertThat(odoo.calls(OdooEndpoint.MO_CANCEL)).hasSize(3);
+        assertThat(count(OdooEndpoint.MO_CANCEL, "http_error")).isEqualTo(2);
+        assertThat(count(OdooEndpoint.MO_CANCEL, "success")).isEqualTo(1);
+    }
+
+    @Test
+    void http5xxBeyondTheRetriesFailsTheCallWithTheUrlButNoSecrets() {
+        odoo.faults().failAlways(OdooEndpoint.MO_CANCEL);
+        OdooClient client = client();
+
+        OdooReply reply = client.cancelMo("WH/MO/00013");
+
+        assertThat(reply.outcome()).isEqualTo(OdooReply.Outcome.FAILED);
+        assertThat(reply.message()).isEqualTo("HTTP 500 from " + odoo.url() + "/api/scada/mo/cancel (after 3 tries)");
+        assertThat(odoo.calls(OdooEndpoint.MO_CANCEL)).hasSize(3);
+        assertThat(client.circuit().consecutiveFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aBusinessRejectionIsNotRetriedAndKeepsTheCircuitClosed() {
+        odoo.stock().remove("WH/MO/00013");
+        OdooClient client = client();
+
+        OdooReply reply = client.updateWithConsumptions(Map.of("mo_id", "WH/MO/00013", "silo101", 10.0));
+
+        assertThat(reply.outcome()).isEqualTo(OdooReply.Outcome.REJECTED);
+        assertThat(reply.message()).isEqualTo("Manufacturing Order \"WH/MO/00013\" not found");
+        assertThat(odoo.calls(OdooEndpoint.MO_UPDATE)).hasSize(1);
+        assertThat(client.circuit().state()).isEqualTo(OdooCircuit.State.CLOSED);
+    }
+
+    @Test
+    void aSlowAnswerTimesOutOnceWithoutRetry() {
+        odoo.faults().delay(OdooEndpoint.MO_CANCEL, Duration.ofMillis(1500));
+        OdooClient client = client();
+        client.cancelMo("WH/MO/00011");
+        odoo.clearCalls();
+
+        long started = System.nanoTime();
+        OdooReply reply = client.cancelMo("WH/MO/00013");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(reply.outcome()).isEqualTo(OdooReply.Outcome.FAILED);
+        assertThat(reply.message()).isEqualTo("no answer from " + odoo.url() + "/api/scada/mo/cancel within 400 ms");
+        assertThat(tookMs).as("one timeout, not one per retry").isLessThan(1400);
+        assertThat(count(OdooEndpoint.MO_CANCEL, "timeout")).isEqualTo(2);
+    }
+
+    @Test
+    void connectionRefusedIsRetriedThenFails() {
+        odoo.stop();
+
+        OdooReply reply = client(1, 3, Duration.ofSeconds(60), PASSWORD).cancelMo("WH/MO/00013");
+
+        assertThat(reply.outcome()).isEqualTo(OdooReply.Outcome.FAILED);
+        assertThat(reply.message()).startsWith("cannot reach " + odoo.url() + "/api/scada/authenticate")
+                .endsWith("(after 2 tries)");
+        assertThat(count(OdooEndpoint.SCADA_AUTHENTICATE, "connection_error")).isEqualTo(2);
+    }
+
+    @Test
+    void anOpenCircuitFailsAtOnceAndAfterTheCoolDownOneTrialCallClosesIt() throws Exception {
+        OdooClient client = client(0, 2, Duration.ofMillis(700), PASSWORD);
+        odoo.stop();
+        client.cancelMo("WH/MO/00013");
+        client.cancelMo("WH/MO/00013");
+        assertThat(client.circuit().state()).isEqualTo(OdooCircuit.State.OPEN);
+
+        odoo.restart();
+        OdooReply refused = client.cancelMo("WH/MO/00013");
+        assertThat(refused.outcome()).isEqualTo(OdooReply.Outcome.CIRCUIT_OPEN);
+        assertThat(refused.message()).startsWith("Odoo circuit open after 2 failed calls in a row");
+        assertThat(odoo.calls()).as("no call reaches Odoo while the circuit is open").isEmpty();
+        assertThat(count(OdooEndpoint.MO_CANCEL, "circuit_open")).isEqualTo(1);
+
+        Thread.sleep(750);
+        assertThat(client.cancelMo("WH/MO/00013").isSuccess()).isTrue();
+        assertThat(client.circuit().state()).isEqualTo(OdooCircuit.State.CLOSED);
+        assertThat(odoo.calls(OdooEndpoint.MO_CANCEL)).hasSize(1);
+    }
+
+    @Test
+    void bareAddonAnswersReadLikeEnvelopedOnes() {
+        odoo.faults().bareResponses(true);
+        OdooReply reply = client().cancelMo("WH/MO/00013");
+        assertThat(reply.isSuccess()).isTrue();
+        assertThat(reply.body().path("mo_state").asText()).isEqualTo("cancel");
+    }
+}

@@ -1,0 +1,75 @@
+package io.odooplc.bridge.odoo;
+
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.odooplc.bridge.config.BridgeSettings.OdooCallSettings;
+import io.odooplc.bridge.config.BridgeSettings.OdooSettings;
+import io.odooplc.bridge.ops.BridgeMetrics;
+import io.odooplc.bridge.sim.FakeOdoo;
+import io.odooplc.bridge.sim.FakeOdooStock;
+import io.odooplc.bridge.sim.OdooCredentials;
+import io.odooplc.bridge.sim.OdooEndpoint;
+import io.odooplc.bridge.sim.RecordedCall;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Neither the password nor a session id ever shows in a log line or in a message the bridge stores. */
+class OdooSecretsTest {
+
+    private static final String PASSWORD = "s3cret-Pa55word";
+
+    @Test
+    void noLogLineOrMessageCarriesThePasswordOrTheSessionCookie() throws Exception {
+        StringWriter logs = new StringWriter();
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        WriterAppender capture = WriterAppender.createAppender(PatternLayout.newBuilder().withPattern("%m%n").build(),
+                null, logs, "secrets-capture", false, true);
+        capture.start();
+        context.getRootLogger().addAppender(capture);
+        List<String> messages = new ArrayList<>();
+        try (FakeOdoo odoo = new FakeOdoo(FakeOdooStock.sample(),
+                new OdooCredentials("plant", "bridge", PASSWORD, 7)).start()) {
+            OdooCallSettings tuning = new OdooCallSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 1,
+                    Duration.ofMillis(10), 100, Duration.ofSeconds(60));
+            BridgeMetrics metrics = BridgeMetrics.in(new DefaultCamelContext().getRegistry());
+            OdooClient client = new OdooClient(Optional.of(new OdooSettings(odoo.url(), "plant", "bridge", PASSWORD)),
+                    tuning, metrics, Clock.systemUTC());
+            messages.add(client.cancelMo("WH/MO/00013").message());
+            odoo.expireSessions();
+            messages.add(client.cancelMo("WH/MO/00014").message());
+            odoo.faults().failAlways(OdooEndpoint.MO_CANCEL);
+            messages.add(client.cancelMo("WH/MO/00015").message());
+            odoo.faults().clear();
+            odoo.faults().delay(OdooEndpoint.MO_CANCEL, Duration.ofMillis(600));
+            messages.add(client.cancelMo("WH/MO/00016").message());
+            OdooClient wrong = new OdooClient(Optional.of(new OdooSettings(odoo.url(), "plant", "bridge",
+                    PASSWORD + "-old")), tuning, metrics, Clock.systemUTC());
+            messages.add(wrong.cancelMo("WH/MO/00017").message());
+            odoo.stop();
+            messages.add(wrong.cancelMo("WH/MO/00017").message());
+
+            List<String> sessionIds = odoo.calls(OdooEndpoint.SCADA_AUTHENTICATE).stream()
+                    .map(RecordedCall::response).map(r -> r.path("result").path("session_id").asText())
+                    .filter(id -> !id.isEmpty()).toList();
+            assertThat(sessionIds).as("two logins of the right client").hasSize(2);
+            String all = logs + String.join("\n", messages);
+            assertThat(all).contains("[odoo] logged in as 'bridge' on database 'plant'")
+                    .contains("refused the login of 'bridge'").doesNotContain(PASSWORD);
+            sessionIds.forEach(id -> assertThat(all).doesNotContain(id));
+        } finally {
+            context.getRootLogger().removeAppender(capture);
+            capture.stop();
+        }
+    }
+}
