@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,6 +61,24 @@ public class OdooClient {
         this.circuit = new OdooCircuit(tuning.circuitFailures(), tuning.circuitCooldown(), clock);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(tuning.connectTimeout()).build();
+    }
+
+    /** {@code /api/scada/mo-list-detailed}: one page of MOs in the given states (a JSON-RPC call, LEGACY 3.3). */
+    public OdooReply moList(int limit, int offset, List<String> states) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        params.put("states", states);
+        return call(OdooPath.MO_LIST, Map.of("jsonrpc", "2.0", "method", "call", "params", params));
+    }
+
+    /** {@code /api/scada/equipment-failure}: one failure report, date as {@code YYYY-MM-DD HH:MM:SS}. */
+    public OdooReply reportFailure(String equipmentCode, String description, String date) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("equipment_code", equipmentCode);
+        body.put("description", description);
+        body.put("date", date);
+        return call(OdooPath.EQUIPMENT_FAILURE, body);
     }
 
     /** {@code /api/scada/mo/update-with-consumptions}: replaces the MO's done quantities with the payload's. */

@@ -4,9 +4,11 @@ package io.odooplc.bridge.odoo;
 public enum OdooPath {
     SCADA_AUTHENTICATE("/api/scada/authenticate"),
     WEB_AUTHENTICATE("/web/session/authenticate"),
+    MO_LIST("/api/scada/mo-list-detailed"),
     MO_UPDATE("/api/scada/mo/update-with-consumptions"),
     MO_CANCEL("/api/scada/mo/cancel"),
-    MO_MARK_DONE("/api/scada/mo/mark-done");
+    MO_MARK_DONE("/api/scada/mo/mark-done"),
+    EQUIPMENT_FAILURE("/api/scada/equipment-failure");
 
     private final String path;
 
