@@ -3,6 +3,7 @@ package io.odooplc.bridge;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
+import io.odooplc.bridge.batch.PlcReadSync;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
@@ -11,15 +12,25 @@ import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.ops.ApiHttpEngine;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.DatabaseHealthCheck;
+import io.odooplc.bridge.ops.PlcHealthCheck;
 import io.odooplc.bridge.ops.Retention;
 import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
 import io.odooplc.bridge.ops.TaskRunStore;
 import io.odooplc.bridge.ops.TaskRunTracker;
+import io.odooplc.bridge.plc.MemoryMap;
+import io.odooplc.bridge.plc.Protocol;
+import io.odooplc.bridge.plc.TagAddressing;
+import io.odooplc.bridge.plcio.PlcHealth;
+import io.odooplc.bridge.plcio.PlcLink;
+import io.odooplc.bridge.plcio.PlcWrites;
+import io.odooplc.bridge.plcio.RecipeWriter;
+import io.odooplc.bridge.plcio.TagRead;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +65,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
         registry.bind("taskApi", new TaskApi(context, settings, tracker, new ApiAccess(settings.adminToken())));
 
+        PlcLink plc = bindPlc(registry, database, metrics);
+
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));
+        health.register(new PlcHealthCheck(plc.health(), plc.url()));
 
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
@@ -68,6 +82,32 @@ public class BridgeConfiguration implements CamelConfiguration {
                 StartupSummary.lines(settings).forEach(LOG::info);
             }
         });
+    }
+
+    /**
+     * PLC access through camel-plc4x: the planned reads (their tag maps bound for {@code tags=#...}), the write
+     * bodies and checks, task 2's sync and the recipe write. Addresses come from the memory map and the protocol of
+     * PLC_URL.
+     */
+    private PlcLink bindPlc(Registry registry, Database database, BridgeMetrics metrics) {
+        MemoryMap map = MemoryMap.loadDefault();
+        Protocol protocol = Protocol.ofPlcUrl(settings.plcUrl());
+        TagAddressing addressing = TagAddressing.of(protocol);
+        int readLimit = map.frameLimit(protocol).read();
+        PlcLink plc = new PlcLink(settings.plcUrl(), metrics, new PlcHealth());
+        PlcWrites writes = new PlcWrites(addressing, plc);
+        TagRead readCycle = TagRead.plan("READ cycle", map.readSlotRanges(), readLimit, addressing, plc);
+        TagRead writeHandshake = TagRead.plan("WRITE handshake read", RecipeWriter.handshakeRanges(map), readLimit,
+                addressing, plc);
+        registry.bind("memoryMap", map);
+        registry.bind("readCycle", readCycle);
+        registry.bind("readCycleTags", readCycle.tags());
+        registry.bind("writeHandshake", writeHandshake);
+        registry.bind("writeHandshakeTags", writeHandshake.tags());
+        registry.bind("plcWrites", writes);
+        registry.bind("plcReadSync", new PlcReadSync(database.dataSource(), map, writes, metrics));
+        registry.bind("recipeWriter", new RecipeWriter(map, writes));
+        return plc;
     }
 
     private Database openDatabase(CamelContext context) throws Exception {
