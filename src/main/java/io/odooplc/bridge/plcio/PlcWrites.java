@@ -41,11 +41,7 @@ public final class PlcWrites {
     public Map<String, Map<String, Object>> body(List<Block> blocks) {
         Map<String, Map<String, Object>> body = new LinkedHashMap<>();
         for (Block block : blocks) {
-            List<Integer> values = new ArrayList<>(block.words().length);
-            for (int word : block.words()) {
-                values.add(word);
-            }
-            body.put(block.range().toString(), Map.of(addressing.tag(block.range()), values));
+            body.put(block.range().toString(), Map.of(addressing.tag(block.range()), value(block.words())));
         }
         return body;
     }
@@ -70,6 +66,18 @@ public final class PlcWrites {
                     exchange.getContext());
         }
         link.succeeded("write");
+    }
+
+    /** PLC4X 0.13.1 takes a list for an array tag, but a one-element list fails inside the driver: one word goes bare. */
+    private static Object value(int[] words) {
+        if (words.length == 1) {
+            return words[0];
+        }
+        List<Integer> values = new ArrayList<>(words.length);
+        for (int word : words) {
+            values.add(word);
+        }
+        return values;
     }
 
     private static List<String> names(Map<?, ?> request) {
