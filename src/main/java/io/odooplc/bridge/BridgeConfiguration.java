@@ -6,6 +6,7 @@ import java.time.Clock;
 
 import io.odooplc.bridge.batch.BatchHealth;
 import io.odooplc.bridge.batch.BatchQueries;
+import io.odooplc.bridge.batch.PlcReadSync;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
@@ -19,15 +20,25 @@ import io.odooplc.bridge.ops.BatchesHealthCheck;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.DatabaseHealthCheck;
 import io.odooplc.bridge.ops.OdooHealthCheck;
+import io.odooplc.bridge.ops.PlcHealthCheck;
 import io.odooplc.bridge.ops.Retention;
 import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
 import io.odooplc.bridge.ops.TaskRunStore;
 import io.odooplc.bridge.ops.TaskRunTracker;
+import io.odooplc.bridge.plc.MemoryMap;
+import io.odooplc.bridge.plc.Protocol;
+import io.odooplc.bridge.plc.TagAddressing;
+import io.odooplc.bridge.plcio.PlcHealth;
+import io.odooplc.bridge.plcio.PlcLink;
+import io.odooplc.bridge.plcio.PlcWrites;
+import io.odooplc.bridge.plcio.RecipeWriter;
+import io.odooplc.bridge.plcio.TagRead;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,12 +81,15 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("odooClient", odoo);
         registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
 
+        PlcLink plc = bindPlc(registry, database, metrics);
+
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));
         health.register(new BatchesHealthCheck(batchHealth, settings.batchHealthAffectsReadiness()));
         if (settings.odoo().isPresent()) {
             health.register(new OdooHealthCheck(odoo));
         }
+        health.register(new PlcHealthCheck(plc.health(), plc.url()));
 
         context.addStartupListener(new ExtendedStartupListener() {
             @Override
@@ -88,6 +102,32 @@ public class BridgeConfiguration implements CamelConfiguration {
                 StartupSummary.lines(settings).forEach(LOG::info);
             }
         });
+    }
+
+    /**
+     * PLC access through camel-plc4x: the planned reads (their tag maps bound for {@code tags=#...}), the write
+     * bodies and checks, task 2's sync and the recipe write. Addresses come from the memory map and the protocol of
+     * PLC_URL.
+     */
+    private PlcLink bindPlc(Registry registry, Database database, BridgeMetrics metrics) {
+        MemoryMap map = MemoryMap.loadDefault();
+        Protocol protocol = Protocol.ofPlcUrl(settings.plcUrl());
+        TagAddressing addressing = TagAddressing.of(protocol);
+        int readLimit = map.frameLimit(protocol).read();
+        PlcLink plc = new PlcLink(settings.plcUrl(), metrics, new PlcHealth());
+        PlcWrites writes = new PlcWrites(addressing, plc);
+        TagRead readCycle = TagRead.plan("READ cycle", map.readSlotRanges(), readLimit, addressing, plc);
+        TagRead writeHandshake = TagRead.plan("WRITE handshake read", RecipeWriter.handshakeRanges(map), readLimit,
+                addressing, plc);
+        registry.bind("memoryMap", map);
+        registry.bind("readCycle", readCycle);
+        registry.bind("readCycleTags", readCycle.tags());
+        registry.bind("writeHandshake", writeHandshake);
+        registry.bind("writeHandshakeTags", writeHandshake.tags());
+        registry.bind("plcWrites", writes);
+        registry.bind("plcReadSync", new PlcReadSync(database.dataSource(), map, writes, metrics));
+        registry.bind("recipeWriter", new RecipeWriter(map, writes));
+        return plc;
     }
 
     private Database openDatabase(CamelContext context) throws Exception {

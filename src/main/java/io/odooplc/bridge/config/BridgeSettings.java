@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,8 @@ public record BridgeSettings(
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private static final String MINUTES_ALLOWED = "a whole number of minutes >= 1";
     private static final String PORT_ALLOWED = "a TCP port 0..65535 (0 = any free port)";
+    /** PLC4X protocol codes the memory map has an address mapping for. */
+    public static final List<String> PLC_PROTOCOL_CODES = List.of("modbus-tcp", "fins");
 
     /** Whether a task runs on its timer, and how often. */
     public record TaskSchedule(boolean flag, boolean enabled, Duration interval, String intervalSetting) {
@@ -159,6 +162,10 @@ public record BridgeSettings(
                     throw new InvalidSettingException("PLC_URL", url,
                             "a PLC4X connection string such as modbus-tcp://192.168.1.2:502 or fins:udp://192.168.1.2:9600");
                 }
+                if (!PLC_PROTOCOL_CODES.contains(protocolCode(url))) {
+                    throw new InvalidSettingException("PLC_URL", url, "a protocol the memory map has addresses for: "
+                            + String.join(" or ", PLC_PROTOCOL_CODES) + ", e.g. modbus-tcp://192.168.1.2:502");
+                }
                 return url;
             }
             String protocol = required("PLC_PROTOCOL").toLowerCase(Locale.ROOT);
@@ -249,6 +256,32 @@ public record BridgeSettings(
     public Map<String, String> camelProperties() {
         Map<String, String> out = new LinkedHashMap<>(resolved);
         out.put("PLC_URL", plcUrl);
+        out.put("PLC_ENDPOINT", plcEndpoint());
+        out.put("PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
         return out;
+    }
+
+    /** The PLC4X protocol code of {@link #plcUrl()}: {@code modbus-tcp}, {@code fins}. */
+    public String plcProtocolCode() {
+        return protocolCode(plcUrl);
+    }
+
+    /**
+     * The camel-plc4x endpoint for {@link #plcUrl()}, always with a query so routes append {@code &tags=...}.
+     * camel-plc4x hands its whole endpoint URI, Camel options included, to PLC4X as the connection string; PLC4X
+     * ignores the options it does not know, and Camel passes the driver's own options (request-timeout) through.
+     * autoReconnect: without it camel-plc4x stops the endpoint for good after the first lost connection.
+     */
+    public String plcEndpoint() {
+        StringBuilder uri = new StringBuilder("plc4x:").append(plcUrl).append(plcUrl.contains("?") ? '&' : '?')
+                .append("autoReconnect=true");
+        if (!plcUrl.contains("request-timeout=")) {
+            uri.append("&request-timeout=").append(plcTimeout.toMillis());
+        }
+        return uri.toString();
+    }
+
+    private static String protocolCode(String url) {
+        return url.substring(0, url.indexOf(':'));
     }
 }

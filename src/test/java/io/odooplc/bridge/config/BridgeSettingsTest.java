@@ -70,6 +70,7 @@ class BridgeSettingsTest {
         "ODOO_URL|odoo:8069|ODOO_URL='odoo:8069' is not valid: an http:// or https:// URL",
         "PLC_PROTOCOL|serial|PLC_PROTOCOL='serial' is not valid: udp or tcp (Omron FINS), or modbus",
         "PLC_URL|192.168.1.2|PLC_URL='192.168.1.2' is not valid: a PLC4X connection string",
+        "PLC_URL|s7://10.0.0.1|PLC_URL='s7://10.0.0.1' is not valid: a protocol the memory map has addresses for: modbus-tcp or fins",
         "PLC_PORT|70000|PLC_PORT='70000' is not valid",
         "PLC_TIMEOUT_SEC|0|PLC_TIMEOUT_SEC='0' is not valid",
         "MANAGEMENT_PORT|-1|MANAGEMENT_PORT='-1' is not valid",
@@ -149,6 +150,20 @@ class BridgeSettingsTest {
                 .isEqualTo("modbus-tcp://192.168.1.2:502?request-timeout=2000");
         assertThat(load(Map.of("PLC_URL", "modbus-tcp://127.0.0.1:5020")).plcUrl())
                 .isEqualTo("modbus-tcp://127.0.0.1:5020");
+    }
+
+    @Test
+    void plcEndpointKeepsTheDriversOptionsAndAddsTimeoutAndReconnect() {
+        BridgeSettings modbus = load(Map.of("PLC_URL", "modbus-tcp://127.0.0.1:5020", "PLC_TIMEOUT_SEC", "1.5"));
+        assertThat(modbus.plcProtocolCode()).isEqualTo("modbus-tcp");
+        assertThat(modbus.plcEndpoint())
+                .isEqualTo("plc4x:modbus-tcp://127.0.0.1:5020?autoReconnect=true&request-timeout=1500");
+        assertThat(modbus.camelProperties()).containsEntry("PLC_TIMEOUT_MILLIS", "1500")
+                .containsEntry("PLC_ENDPOINT", modbus.plcEndpoint());
+        BridgeSettings own = load(Map.of("PLC_URL", "modbus-tcp://127.0.0.1:5020?default-unit-identifier=3&request-timeout=900"));
+        assertThat(own.plcEndpoint()).isEqualTo(
+                "plc4x:modbus-tcp://127.0.0.1:5020?default-unit-identifier=3&request-timeout=900&autoReconnect=true");
+        assertThat(load(Map.of()).plcProtocolCode()).isEqualTo("fins");
     }
 
     @ParameterizedTest

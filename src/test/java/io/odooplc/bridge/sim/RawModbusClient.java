@@ -10,7 +10,7 @@ import java.util.HexFormat;
  * A deliberately naive Modbus TCP client for the tests: builds and parses frames by hand, byte by byte, so the
  * server is checked against the spec rather than against a library that shares its assumptions.
  */
-final class RawModbusClient implements AutoCloseable {
+public final class RawModbusClient implements AutoCloseable {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
 
@@ -19,7 +19,7 @@ final class RawModbusClient implements AutoCloseable {
     private final OutputStream out;
     private int transactionId;
 
-    RawModbusClient(int port) throws IOException {
+    public RawModbusClient(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(3000);
         in = new DataInputStream(socket.getInputStream());
@@ -55,7 +55,7 @@ final class RawModbusClient implements AutoCloseable {
         return receive();
     }
 
-    int[] readHoldingRegisters(int address, int quantity) throws IOException {
+    public int[] readHoldingRegisters(int address, int quantity) throws IOException {
         byte[] pdu = exchangePdu(new byte[] {3, hi(address), lo(address), hi(quantity), lo(quantity)});
         int[] words = new int[quantity];
         for (int i = 0; i < quantity; i++) {
@@ -64,11 +64,11 @@ final class RawModbusClient implements AutoCloseable {
         return words;
     }
 
-    void writeSingleRegister(int address, int value) throws IOException {
+    public void writeSingleRegister(int address, int value) throws IOException {
         exchangePdu(new byte[] {6, hi(address), lo(address), hi(value), lo(value)});
     }
 
-    void writeMultipleRegisters(int address, int... values) throws IOException {
+    public void writeMultipleRegisters(int address, int... values) throws IOException {
         byte[] pdu = new byte[6 + 2 * values.length];
         pdu[0] = 16;
         pdu[1] = hi(address);

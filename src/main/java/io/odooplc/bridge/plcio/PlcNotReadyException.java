@@ -1,0 +1,9 @@
+package io.odooplc.bridge.plcio;
+
+/** The PLC has not taken the last recipes yet (handshake, LEGACY 4.6): nothing was written. */
+public class PlcNotReadyException extends RuntimeException {
+
+    public PlcNotReadyException(String message) {
+        super(message);
+    }
+}
