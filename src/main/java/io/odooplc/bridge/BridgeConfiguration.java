@@ -6,12 +6,16 @@ import java.time.Clock;
 
 import io.odooplc.bridge.batch.BatchHealth;
 import io.odooplc.bridge.batch.BatchQueries;
+import io.odooplc.bridge.batch.BatchStaging;
+import io.odooplc.bridge.batch.MoSync;
 import io.odooplc.bridge.batch.PlcReadSync;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.ops.ApiAccess;
+import io.odooplc.bridge.odoo.MoFetcher;
+import io.odooplc.bridge.odoo.MoReader;
 import io.odooplc.bridge.odoo.OdooClient;
 import io.odooplc.bridge.odoo.OdooSync;
 import io.odooplc.bridge.ops.ApiHttpEngine;
@@ -26,6 +30,7 @@ import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
 import io.odooplc.bridge.ops.TaskRunStore;
 import io.odooplc.bridge.ops.TaskRunTracker;
+import io.odooplc.bridge.plc.EquipmentMatcher;
 import io.odooplc.bridge.plc.MemoryMap;
 import io.odooplc.bridge.plc.Protocol;
 import io.odooplc.bridge.plc.TagAddressing;
@@ -82,6 +87,11 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
 
         PlcLink plc = bindPlc(registry, database, metrics);
+        MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
+        BatchStaging staging = new BatchStaging(database.dataSource());
+        MoFetcher fetcher = new MoFetcher(odoo, staging, new MoReader(new EquipmentMatcher(map.equipment())));
+        registry.bind("moSync", new MoSync(staging, fetcher,
+                registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));

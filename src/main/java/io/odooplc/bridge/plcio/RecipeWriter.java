@@ -74,12 +74,7 @@ public final class RecipeWriter {
             if (!slots.add(recipe.slot())) {
                 throw new IllegalArgumentException("WRITE slot " + recipe.slot() + " given twice");
             }
-            Recipe fitted = fitted(recipe);
-            try {
-                encoded.put(recipe.slot(), codec.encode(fitted));
-            } catch (RecipeEncodeException e) {
-                throw new RecipeRejectedException(recipe.moName(), e.getMessage());
-            }
+            encoded.put(recipe.slot(), encode(recipe));
         }
         if (encoded.lastKey() != encoded.size() || encoded.firstKey() != 1) {
             throw new IllegalArgumentException("recipes must fill WRITE slots 1.." + encoded.size() + ", got slots "
@@ -87,6 +82,18 @@ public final class RecipeWriter {
         }
         exchange.setProperty(PREPARED, encoded);
         return recipes;
+    }
+
+    /**
+     * The slot words of one recipe, its product name cut to what the PLC holds; {@link RecipeRejectedException} when
+     * the recipe cannot be written at all (task 1 checks this before it stages an MO).
+     */
+    public int[] encode(Recipe recipe) {
+        try {
+            return codec.encode(fitted(recipe));
+        } catch (RecipeEncodeException e) {
+            throw new RecipeRejectedException(recipe.moName(), e.getMessage());
+        }
     }
 
     /** What the WRITE area holds, from the words of {@link #handshakeRanges}. */
