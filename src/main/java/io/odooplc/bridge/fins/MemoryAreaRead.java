@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
  */
 public record MemoryAreaRead(int areaCode, int address, int bit, int count) implements FinsCommand {
 
-    /** Most words one read may ask for: a 2012-byte FINS frame holds 999 words after its 14 bytes of header. */
+    /** Most words one read may ask for (W342): the response is then 14 + 1998 = 2012 bytes, the FINS maximum. */
     public static final int MAX_WORDS = 999;
 
     public MemoryAreaRead {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public record MemoryAreaWrite(int areaCode, int address, int bit, boolean bitArea, byte[] data) implements FinsCommand {
 
-    /** Most words one write may carry: 2012 bytes minus 20 bytes of header and parameters, rounded to whole words. */
+    /** Most words one write may carry over FINS/Ethernet (W342); the frame is then 2010 of the 2012 bytes allowed. */
     public static final int MAX_WORDS = 996;
 
     public MemoryAreaWrite {
