@@ -51,9 +51,9 @@ public record FinsTag(MemoryArea area, int address, int bit, FinsDataType type, 
             throw invalid(address, "count must be at least 1");
         }
         FinsTag tag = new FinsTag(area, word, bit, type, count, array);
-        if (word + tag.wordCount() > area.words()) {
+        if (word + tag.wordCount() > MemoryArea.MAX_WORDS) {
             throw invalid(address, "words " + word + ".." + (word + tag.wordCount() - 1) + " are outside "
-                    + area.prefix() + "0.." + area.prefix() + (area.words() - 1));
+                    + area.prefix() + "0.." + area.prefix() + (MemoryArea.MAX_WORDS - 1));
         }
         return tag;
     }

@@ -1,26 +1,28 @@
 package io.odooplc.bridge.fins;
 
 /**
- * The CS/CJ memory areas a tag may name, with their FINS area codes for word and bit access (W342, I/O memory area
- * codes) and the number of words a CJ2/CS1 CPU has in each.
+ * The CS/CJ/CP memory areas a tag may name, with their FINS area codes for word and bit access (W342, I/O memory area
+ * codes). How many words each area has depends on the CPU model (a CP1E has D0..D2047, a CJ2 D0..D32767), so the PLC
+ * is the judge of an address: it answers 0x1103 for one it does not have.
  */
 public enum MemoryArea {
-    DM("D", 0x82, 0x02, 32768),
-    CIO("CIO", 0xB0, 0x30, 6144),
-    WR("W", 0xB1, 0x31, 512),
-    HR("H", 0xB2, 0x32, 1536),
-    AR("A", 0xB3, 0x33, 960);
+    DM("D", 0x82, 0x02),
+    CIO("CIO", 0xB0, 0x30),
+    WR("W", 0xB1, 0x31),
+    HR("H", 0xB2, 0x32),
+    AR("A", 0xB3, 0x33);
+
+    /** Words in the largest area of any CS/CJ/CP CPU (DM of a CJ2): no valid address reaches beyond. */
+    public static final int MAX_WORDS = 32768;
 
     private final String prefix;
     private final int wordCode;
     private final int bitCode;
-    private final int words;
 
-    MemoryArea(String prefix, int wordCode, int bitCode, int words) {
+    MemoryArea(String prefix, int wordCode, int bitCode) {
         this.prefix = prefix;
         this.wordCode = wordCode;
         this.bitCode = bitCode;
-        this.words = words;
     }
 
     public String prefix() {
@@ -33,10 +35,6 @@ public enum MemoryArea {
 
     public int bitCode() {
         return bitCode;
-    }
-
-    public int words() {
-        return words;
     }
 
     static MemoryArea ofPrefix(String prefix) {

@@ -34,7 +34,10 @@ public final class FinsFaults {
         delay = answerDelay;
     }
 
-    /** The next {@code count} answers are each preceded by a copy carrying another SID, as a stray late answer. */
+    /**
+     * The next {@code count} answers are each preceded by a stray one: another SID and the data inverted, as a late
+     * answer to an earlier command would arrive.
+     */
     public void wrongSidFirst(int count) {
         wrongSidFirst.set(count);
     }

@@ -169,9 +169,7 @@ public final class FinsServer {
         }
         Runnable reply = () -> {
             if (faults.sendWrongSidFirst()) {
-                byte[] stray = answer.clone();
-                stray[9] = (byte) (stray[9] + 1);
-                send.accept(stray);
+                send.accept(strayAnswer(answer));
             }
             send.accept(answer);
         };
@@ -181,6 +179,16 @@ public final class FinsServer {
         } else {
             answers.schedule(reply, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A copy of {@code answer} with the next SID and its data inverted, as a stale answer to another command. */
+    private static byte[] strayAnswer(byte[] answer) {
+        byte[] stray = answer.clone();
+        stray[9] = (byte) (stray[9] + 1);
+        for (int i = 14; i < stray.length; i++) {
+            stray[i] = (byte) ~stray[i];
+        }
+        return stray;
     }
 
     private void acceptTcp() {

@@ -61,7 +61,7 @@ class FinsTagTest {
         "D100.16:BOOL       | bit 16 is outside 0..15",
         "D6000:UINT[0]      | count must be at least 1",
         "D32767:DINT        | outside D0..D32767",
-        "W512:UINT          | outside W0..W511",
+        "W32767:UINT[2]     | outside W0..W32767",
         "''                 | not a FINS tag address",
     })
     void rejectsEverythingElseNamingTheTagAndTheSyntax(String address, String why) {
