@@ -2,6 +2,8 @@ package io.odooplc.bridge.fins;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.plc4x.java.api.exceptions.PlcRuntimeException;
@@ -10,10 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one FINS command at a time and returns its answer: a fresh SID for every frame sent, every received frame
- * checked against the command (response bit, nodes, SID, command code), anything else dropped, lost frames sent again.
+ * checked against the command (response bit, nodes, SID, command code, data length), anything else dropped, lost
+ * frames sent again.
  *
  * <p>Memory Area Read and Write are both safe to repeat (the same data to the same words), so a command that got no
- * answer is resent up to {@code retries} times. When all attempts time out the socket is closed and the client reports
+ * answer is resent up to {@code retries} times, and a late answer to an earlier attempt of the same command is as good
+ * as the answer to the latest one. An answer carrying the SID of an earlier command is stale and dropped. When all attempts time out the socket is closed and the client reports
  * itself disconnected; the next command opens it again.
  */
 final class FinsClient {
@@ -89,11 +93,13 @@ final class FinsClient {
     private FinsResponse exchange(FinsCommand command, String what) throws IOException {
         Duration timeout = config.requestTimeout();
         int attempts = config.retries() + 1;
+        Set<Integer> sids = new HashSet<>();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             FinsHeader header = FinsHeader.command(nodes, nextSid());
+            sids.add(header.sid());
             transport.send(command.encode(header));
             framesSent++;
-            FinsResponse response = awaitAnswer(header, command, timeout);
+            FinsResponse response = awaitAnswer(header, sids, command, timeout);
             if (response != null) {
                 return response;
             }
@@ -105,7 +111,8 @@ final class FinsClient {
                 + timeout.toMillis() + " ms after " + attempts + " attempt(s); connection marked disconnected");
     }
 
-    private FinsResponse awaitAnswer(FinsHeader sent, FinsCommand command, Duration timeout) throws IOException {
+    private FinsResponse awaitAnswer(FinsHeader sent, Set<Integer> sids, FinsCommand command, Duration timeout)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long remaining;
         while ((remaining = deadline - System.nanoTime()) > 0) {
@@ -116,7 +123,7 @@ final class FinsClient {
             String mismatch;
             try {
                 FinsResponse response = FinsResponse.decode(frame);
-                mismatch = mismatch(response, sent, command);
+                mismatch = mismatch(response, sent, sids, command);
                 if (mismatch == null) {
                     return response;
                 }
@@ -128,14 +135,14 @@ final class FinsClient {
         return null;
     }
 
-    /** Why {@code frame} is not the answer to {@code sent}, or null when it is. */
-    static String mismatch(FinsResponse response, FinsHeader sent, FinsCommand command) {
+    /** Why {@code response} is not an answer to {@code command} sent with one of {@code sids}, or null when it is. */
+    static String mismatch(FinsResponse response, FinsHeader sent, Set<Integer> sids, FinsCommand command) {
         FinsHeader h = response.header();
         if (!h.isResponse()) {
             return "not a response (ICF 0x" + Integer.toHexString(h.icf()) + ")";
         }
-        if (h.sid() != sent.sid()) {
-            return "SID " + h.sid() + " is not the awaited " + sent.sid();
+        if (!sids.contains(h.sid())) {
+            return "SID " + h.sid() + " is not one of the awaited " + sids;
         }
         if (h.da1() != sent.sa1() || h.sa1() != sent.da1() && sent.da1() != 0) {
             return "addressed from node " + h.sa1() + " to node " + h.da1() + ", expected " + sent.da1() + " to "
