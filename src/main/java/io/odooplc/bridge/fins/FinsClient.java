@@ -29,7 +29,6 @@ final class FinsClient {
     private FinsTransport transport;
     private FinsNodes nodes;
     private int nextSid;
-    private long framesSent;
 
     FinsClient(FinsConfiguration config, Function<FinsConfiguration, FinsTransport> transports) {
         this.config = config;
@@ -63,11 +62,6 @@ final class FinsClient {
         }
     }
 
-    /** Number of command frames sent so far, retries included. */
-    synchronized long framesSent() {
-        return framesSent;
-    }
-
     /**
      * Executes {@code command} and returns its response; an end code other than normal completion (after masking the
      * status flags) is a {@link FinsEndCodeException} naming {@code what}.
@@ -98,7 +92,6 @@ final class FinsClient {
             FinsHeader header = FinsHeader.command(nodes, nextSid());
             sids.add(header.sid());
             transport.send(command.encode(header));
-            framesSent++;
             FinsResponse response = awaitAnswer(header, sids, command, timeout);
             if (response != null) {
                 return response;

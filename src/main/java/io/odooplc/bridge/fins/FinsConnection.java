@@ -55,15 +55,6 @@ public final class FinsConnection implements PlcConnection {
                 : new TcpTransport(c.host(), c.port()));
     }
 
-    public FinsConfiguration configuration() {
-        return config;
-    }
-
-    /** Command frames sent so far, retries included. */
-    public long framesSent() {
-        return client.framesSent();
-    }
-
     @Override
     public void connect() throws PlcConnectionException {
         try {

@@ -17,7 +17,6 @@ public record FinsTcpFrame(int command, int errorCode, byte[] payload) {
     /** Server to client: the client's node address and the server's own. */
     public static final int NODE_ADDRESS_TO_CLIENT = 1;
     public static final int FRAME_SEND = 2;
-    public static final int FRAME_SEND_ERROR = 3;
     /** A FINS frame is at most 2012 bytes; anything much larger means the stream lost its framing. */
     public static final int MAX_PAYLOAD = 2048;
 

@@ -50,8 +50,4 @@ final class ReadPlan {
         return spans.stream().filter(span -> span.contains(tag)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no span covers " + tag));
     }
-
-    int frameCount() {
-        return spans.stream().mapToInt(span -> span.frames().size()).sum();
-    }
 }

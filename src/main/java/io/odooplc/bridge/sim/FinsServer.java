@@ -116,10 +116,6 @@ public final class FinsServer {
         return tcp.getLocalPort();
     }
 
-    public String host() {
-        return host;
-    }
-
     public FinsFaults faults() {
         return faults;
     }
