@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * The whole simulated PLC, as the demo and the bridge's end-to-end tests start it: one {@link WordImage} served by a
- * {@link ModbusTcpServer} and driven by a ticking {@link PlantModel}. Faults are switched on {@link #server()} and
- * {@link #plant()}.
+ * {@link ModbusTcpServer} (and, when {@link #enableFins enabled}, a {@link FinsServer}) and driven by a ticking
+ * {@link PlantModel}. Faults are switched on {@link #server()}, {@link #fins()} and {@link #plant()}.
  */
 public final class PlcSimulator implements AutoCloseable {
 
@@ -17,6 +17,7 @@ public final class PlcSimulator implements AutoCloseable {
     private final ModbusTcpServer server;
     private final PlantModel plant;
     private final Duration tick;
+    private FinsServer fins;
 
     /**
      * @param port 0 picks a free port, see {@link #port()} after {@link #start()}
@@ -35,13 +36,30 @@ public final class PlcSimulator implements AutoCloseable {
         return new PlcSimulator("127.0.0.1", 0, PlantSettings.forBatchDuration(batchDuration), DEFAULT_TICK);
     }
 
+    /**
+     * Also serves FINS/UDP and FINS/TCP over the same words, from {@link #start()} on.
+     *
+     * @param udpPort 0 picks a free port, see {@link FinsServer#udpPort()}
+     * @param tcpPort 0 picks a free port, see {@link FinsServer#tcpPort()}
+     */
+    public PlcSimulator enableFins(int udpPort, int tcpPort) {
+        fins = new FinsServer(image, server.host(), udpPort, tcpPort);
+        return this;
+    }
+
     public void start() throws IOException {
         server.start();
+        if (fins != null) {
+            fins.start();
+        }
         plant.start(tick);
     }
 
     public void stop() {
         plant.stop();
+        if (fins != null) {
+            fins.stop();
+        }
         server.stop();
     }
 
@@ -64,6 +82,14 @@ public final class PlcSimulator implements AutoCloseable {
 
     public ModbusTcpServer server() {
         return server;
+    }
+
+    /** The FINS server; only after {@link #enableFins}. */
+    public FinsServer fins() {
+        if (fins == null) {
+            throw new IllegalStateException("FINS is not enabled on this simulator; call enableFins first");
+        }
+        return fins;
     }
 
     public PlantModel plant() {
