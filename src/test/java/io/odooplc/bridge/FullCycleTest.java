@@ -9,6 +9,8 @@ import io.odooplc.bridge.sim.MoSnapshot;
 import io.odooplc.bridge.support.Plant;
 import io.odooplc.bridge.support.RunningBridge;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +21,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FullCycleTest {
 
     @Test
-    void tenMosGoAllTheWayAndTheNextOnesFollow() throws Exception {
+    void tenMosGoAllTheWayAndTheNextOnesFollowOverModbus() throws Exception {
         try (Plant plant = Plant.start(FakeOdoo.withGeneratedStock(30, 7), Duration.ofMillis(300), Map.of())) {
+            fullCycle(plant);
+        }
+    }
+
+    @ParameterizedTest(name = "FINS/{0}")
+    @ValueSource(strings = {"udp", "tcp"})
+    void theSameCycleOverOmronFinsWithTheLegacySettings(String transport) throws Exception {
+        try (Plant plant = Plant.startFins(transport, FakeOdoo.withGeneratedStock(30, 7), Duration.ofMillis(300),
+                Map.of())) {
+            assertThat(plant.bridge.settings().plcUrl()).startsWith("fins:" + transport + "://127.0.0.1:");
+            fullCycle(plant);
+            assertThat(plant.plc.fins().commandsReceived()).isPositive();
+            assertThat(plant.plc.server().requestsServed()).as("no Modbus traffic").isZero();
+        }
+    }
+
+    private static void fullCycle(Plant plant) throws Exception {
+        {
             JsonNode first = plant.run("task1-mo-sync");
             assertThat(first.get("run").asText()).as(first.toString()).isEqualTo("OK");
             assertThat(first.get("lastRun").get("counts").asText()).contains("staged=10", "written=10");

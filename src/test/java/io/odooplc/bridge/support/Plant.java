@@ -29,13 +29,32 @@ public final class Plant implements AutoCloseable {
         this.sql = sql;
     }
 
+    /** The bridge talks Modbus TCP to the simulator. */
     public static Plant start(FakeOdoo odoo, Duration batchDuration, Map<String, String> extra) throws Exception {
         PlcSimulator plc = PlcSimulator.onFreeLoopbackPort(batchDuration);
         plc.start();
+        return start(plc, odoo, Map.of("PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port()), extra);
+    }
+
+    /**
+     * The bridge talks Omron FINS ({@code udp} or {@code tcp}) to the simulator, configured only by the legacy
+     * settings (PLC_PROTOCOL, PLC_IP, PLC_PORT, CLIENT_NODE, PLC_NODE), as a plant's old .env has them.
+     */
+    public static Plant startFins(String transport, FakeOdoo odoo, Duration batchDuration, Map<String, String> extra)
+            throws Exception {
+        PlcSimulator plc = PlcSimulator.onFreeLoopbackPort(batchDuration).enableFins(0, 0);
+        plc.start();
+        int port = "udp".equals(transport) ? plc.fins().udpPort() : plc.fins().tcpPort();
+        return start(plc, odoo, Map.of("PLC_URL", "", "PLC_PROTOCOL", transport, "PLC_IP", "127.0.0.1",
+                "PLC_PORT", Integer.toString(port), "CLIENT_NODE", "1", "PLC_NODE", "2"), extra);
+    }
+
+    private static Plant start(PlcSimulator plc, FakeOdoo odoo, Map<String, String> plcSettings,
+            Map<String, String> extra) throws Exception {
         odoo.start();
         Map<String, String> s = RunningBridge.testSettings();
         s.put("ADMIN_TOKEN", TOKEN);
-        s.put("PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port());
+        s.putAll(plcSettings);
         s.put("PLC_TIMEOUT_SEC", "1");
         s.put("ODOO_URL", odoo.url());
         s.put("ODOO_DB", odoo.credentials().db());
