@@ -46,7 +46,7 @@ public class MoSync {
         BatchStaging.Queue queue = staging.queue();
         TaskCounts.put(exchange, "on_plc", queue.onPlc());
         if (queue.busy()) {
-            LOG.info(TASK + "{} batch(es) still on the PLC: waiting for them to complete before fetching MOs",
+            LOG.debug(TASK + "{} batch(es) still on the PLC: waiting for them to complete before fetching MOs",
                     queue.onPlc());
         }
         return queue;

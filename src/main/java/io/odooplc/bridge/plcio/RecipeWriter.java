@@ -74,7 +74,7 @@ public final class RecipeWriter {
             if (!slots.add(recipe.slot())) {
                 throw new IllegalArgumentException("WRITE slot " + recipe.slot() + " given twice");
             }
-            encoded.put(recipe.slot(), encode(recipe));
+            encoded.put(recipe.slot(), encode(recipe, true));
         }
         if (encoded.lastKey() != encoded.size() || encoded.firstKey() != 1) {
             throw new IllegalArgumentException("recipes must fill WRITE slots 1.." + encoded.size() + ", got slots "
@@ -89,8 +89,12 @@ public final class RecipeWriter {
      * the recipe cannot be written at all (task 1 checks this before it stages an MO).
      */
     public int[] encode(Recipe recipe) {
+        return encode(recipe, false);
+    }
+
+    private int[] encode(Recipe recipe, boolean logCut) {
         try {
-            return codec.encode(fitted(recipe));
+            return codec.encode(fitted(recipe, logCut));
         } catch (RecipeEncodeException e) {
             throw new RecipeRejectedException(recipe.moName(), e.getMessage());
         }
@@ -152,7 +156,7 @@ public final class RecipeWriter {
         return encoded.size();
     }
 
-    private Recipe fitted(Recipe recipe) {
+    private Recipe fitted(Recipe recipe, boolean logCut) {
         String product = recipe.productName();
         for (int i = 0; i < product.length(); i++) {
             char c = product.charAt(i);
@@ -166,8 +170,10 @@ public final class RecipeWriter {
             return recipe;
         }
         String cut = product.substring(0, productChars);
-        LOG.info(LOG_PREFIX + "WRITE slot {}, MO {}: product name '{}' cut to {} characters for the PLC: '{}'",
-                recipe.slot(), recipe.moName(), product, productChars, cut);
+        if (logCut) {
+            LOG.info(LOG_PREFIX + "WRITE slot {}, MO {}: product name '{}' cut to {} characters for the PLC: '{}'",
+                    recipe.slot(), recipe.moName(), product, productChars, cut);
+        }
         return new Recipe(recipe.slot(), recipe.moName(), cut, recipe.quantityKg(), recipe.plannedKg());
     }
 

@@ -16,6 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
 /**
  * {@code java -jar odoo-plc-bridge.jar --demo}: the whole job on one machine with no set-up. A simulated PLC (Modbus
  * TCP) and a fake Odoo with a stock of MOs start on free local ports, and the bridge runs all six tasks against them
@@ -53,6 +56,7 @@ public final class Demo implements AutoCloseable {
     /** Starts the simulators; a fresh data directory unless {@code --keep-data}. */
     public static Demo start(String[] args) throws IOException {
         List<String> options = Arrays.asList(args);
+        quietRoutineLines();
         if (!options.contains("--keep-data")) {
             deleteRecursively(DATA_DIR);
         }
@@ -98,6 +102,18 @@ public final class Demo implements AutoCloseable {
         Map<String, String> out = new HashMap<>(settings);
         out.keySet().removeAll(OWNED);
         return out;
+    }
+
+    /**
+     * The demo's console shows events a person cares about (MO staged, recipes written, batch running, completed,
+     * posted, failure reported); the routine line per task run and per simulated request stays out. Failed runs still
+     * show: they are logged as errors.
+     */
+    private static void quietRoutineLines() {
+        for (String logger : List.of("io.odooplc.bridge.ops.TaskRunPolicy", "io.odooplc.bridge.sim.FakeOdoo",
+                "org.apache.camel.component.plc4x")) {
+            Configurator.setLevel(logger, Level.WARN);
+        }
     }
 
     /** What to print at the start so a person knows where to look. */
