@@ -15,7 +15,7 @@ for run in 1 2 3; do
   synced=0
   while [ "$synced" -lt 10 ]; do
     sleep 0.25
-    synced=$(curl -s "localhost:$HTTP_PORT/api/batches?state=SYNCED&limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+    synced=$( (curl -s "localhost:$HTTP_PORT/api/batches?state=SYNCED&limit=1" || true) | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
     synced=${synced:-0}
     [ $(( $(date +%s%N) - t0 )) -lt 180000000000 ] || { echo "run $run: not 10 SYNCED within 180 s"; break; }
   done
