@@ -69,7 +69,7 @@ class MemoryMapTest {
         assertThat(map.equipment(104).materials()).containsExactly("JAGUNG GILING", "BKK", "CGM");
         assertThat(map.equipment(112).materials()).containsExactly("KLENTENG");
         assertThat(map.equipment(114)).extracting(Equipment::tag, Equipment::code).containsExactly("lq_tetes", "lq114");
-        assertThat(map.equipment(114).aliases()).containsExactly("LQ TETES");
+        assertThat(map.equipment(114).aliases()).containsExactly("LQ TETES", "LQTESTES", "LQTEST");
         assertThat(map.equipment(115)).extracting(Equipment::tag, Equipment::code).containsExactly("lq_fml", "lq115");
     }
 
