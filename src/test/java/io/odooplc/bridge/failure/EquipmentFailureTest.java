@@ -79,6 +79,8 @@ class EquipmentFailureTest {
             JsonNode run;
             try (LogCapture log = LogCapture.of(FailureSync.class)) {
                 run = plant.run(TASK);
+                assertThat(watcher.rowsWhenAckSeen()).as("rows committed when D8022 = 1 was first seen")
+                        .isEqualTo(1);
                 assertThat(log.lines()).containsExactly(
                         "INFO [task5-equipment-failure] failure silo101 START_FAILURE at 2026-02-23T20:22:35 stored",
                         "INFO [task5-equipment-failure] failure silo101 START_FAILURE at 2026-02-23T20:22:35"
@@ -87,7 +89,6 @@ class EquipmentFailureTest {
                                 + " reported to Odoo (attempt 1)");
             }
             assertThat(counts(run)).isEqualTo(counts(1, 1, 0, 0, 1, 1, 0, 0, 0));
-            assertThat(watcher.rowsWhenAckSeen()).as("rows committed when D8022 = 1 was first seen").isEqualTo(1);
             assertThat(plant.odoo.failureReports()).containsExactly(
                     new FailureReport(1, "silo101", "START_FAILURE", START_FAILURE_AT, null));
             assertThat(plant.sql.rows("select equipment_code, description, failure_at, odoo_status, odoo_attempts,"
