@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.odooplc.bridge.plc.WordCodec;
 import io.odooplc.bridge.sim.FailureReport;
 import io.odooplc.bridge.sim.FakeOdoo;
 import io.odooplc.bridge.sim.OdooEndpoint;
@@ -211,6 +212,12 @@ class EquipmentFailureTest {
                 image.clear(8000, 8);
                 assertThat(counts(plant.run(TASK))).isEqualTo(counts(1, 0, 0, 1, 0, 0, 0, 0, 0));
                 assertThat(log.count("equipment_code @D8000-D8007 is empty")).isEqualTo(1);
+
+                // The legacy PLC program's "no failure" text is no event at all: nothing to store, ack or log.
+                image.write(8000, WordCodec.encodeAscii("silo105", 8));
+                image.write(8008, WordCodec.encodeAscii("NO_FAILURE", 8));
+                assertThat(counts(plant.run(TASK))).isEqualTo(counts(0, 0, 0, 0, 0, 0, 0, 0, 0));
+                assertThat(log.lines()).hasSize(3);
             }
             assertThat(image.get(ACK)).isZero();
             assertThat(rows(plant)).isZero();
