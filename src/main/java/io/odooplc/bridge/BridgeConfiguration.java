@@ -9,10 +9,14 @@ import io.odooplc.bridge.batch.BatchQueries;
 import io.odooplc.bridge.batch.BatchStaging;
 import io.odooplc.bridge.batch.MoSync;
 import io.odooplc.bridge.batch.PlcReadSync;
+import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
+import io.odooplc.bridge.failure.FailureQueries;
+import io.odooplc.bridge.failure.FailureStore;
+import io.odooplc.bridge.failure.FailureSync;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.MoFetcher;
 import io.odooplc.bridge.odoo.MoReader;
@@ -23,6 +27,7 @@ import io.odooplc.bridge.ops.BatchApi;
 import io.odooplc.bridge.ops.BatchesHealthCheck;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.DatabaseHealthCheck;
+import io.odooplc.bridge.ops.FailureApi;
 import io.odooplc.bridge.ops.OdooHealthCheck;
 import io.odooplc.bridge.ops.PlcHealthCheck;
 import io.odooplc.bridge.ops.Retention;
@@ -81,6 +86,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         ApiAccess access = new ApiAccess(settings.adminToken());
         registry.bind("taskApi", new TaskApi(context, settings, tracker, access, runs));
         registry.bind("batchApi", new BatchApi(new BatchQueries(database.dataSource()), access));
+        registry.bind("failureApi", new FailureApi(new FailureQueries(database.dataSource())));
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
         OdooClient odoo = new OdooClient(settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("odooClient", odoo);
@@ -92,6 +98,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         MoFetcher fetcher = new MoFetcher(odoo, staging, new MoReader(new EquipmentMatcher(map.equipment())));
         registry.bind("moSync", new MoSync(staging, fetcher,
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
+        registry.bind("failureSync", new FailureSync(new FailureStore(database.dataSource()), map,
+                registry.lookupByNameAndType("plcWrites", PlcWrites.class), odoo,
+                new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax())));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));
@@ -116,7 +125,7 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     /**
      * PLC access through camel-plc4x: the planned reads (their tag maps bound for {@code tags=#...}), the write
-     * bodies and checks, task 2's sync and the recipe write. Addresses come from the memory map and the protocol of
+     * bodies and checks, task 2's sync, the recipe write and task 5's failure-area read. Addresses come from the memory map and the protocol of
      * PLC_URL.
      */
     private PlcLink bindPlc(Registry registry, Database database, BridgeMetrics metrics) {
@@ -132,6 +141,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("memoryMap", map);
         registry.bind("readCycle", readCycle);
         registry.bind("readCycleTags", readCycle.tags());
+        TagRead failureRead = TagRead.plan("failure area read", FailureSync.ranges(map), readLimit, addressing, plc);
+        registry.bind("failureRead", failureRead);
+        registry.bind("failureReadTags", failureRead.tags());
         registry.bind("writeHandshake", writeHandshake);
         registry.bind("writeHandshakeTags", writeHandshake.tags());
         registry.bind("plcWrites", writes);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,14 @@ public class FailureStore {
     /** One stored failure waiting for Odoo. */
     public record PendingFailure(long id, String equipmentCode, String description, LocalDateTime failureAt,
             int attempts) {
+
+        /** The failure time as Odoo's equipment-failure endpoint takes it, {@code YYYY-MM-DD HH:MM:SS} (LEGACY 3.8). */
+        public String odooDate() {
+            return failureAt.format(ODOO_DATE);
+        }
     }
+
+    private static final DateTimeFormatter ODOO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private final DataSource dataSource;
 

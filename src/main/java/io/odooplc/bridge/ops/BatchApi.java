@@ -32,21 +32,22 @@ public class BatchApi {
     /** {@code GET /api/batches?state=&mo=&limit=&offset=}. */
     public Map<String, Object> list(Exchange exchange) throws SQLException {
         Message in = exchange.getMessage();
-        String stateText = blankToNull(in.getHeader("state", String.class));
+        String stateText = ApiExchange.text(in, "state");
         Optional<BatchState> state = Optional.empty();
         if (stateText != null) {
             state = Arrays.stream(BatchState.values()).filter(s -> s.name().equalsIgnoreCase(stateText)).findFirst();
             if (state.isEmpty()) {
-                return error(exchange, 400, "state='" + stateText + "' is not one of "
+                return ApiExchange.error(exchange, 400, "state='" + stateText + "' is not one of "
                         + Arrays.toString(BatchState.values()));
             }
         }
-        Integer limit = number(in, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        Integer offset = number(in, "offset", 0, 0, Integer.MAX_VALUE);
+        Integer limit = ApiExchange.number(in, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        Integer offset = ApiExchange.number(in, "offset", 0, 0, Integer.MAX_VALUE);
         if (limit == null || offset == null) {
-            return error(exchange, 400, "limit must be a whole number 1.." + MAX_LIMIT + " and offset >= 0");
+            return ApiExchange.error(exchange, 400,
+                    "limit must be a whole number 1.." + MAX_LIMIT + " and offset >= 0");
         }
-        BatchQueries.Page page = queries.list(state.orElse(null), blankToNull(in.getHeader("mo", String.class)),
+        BatchQueries.Page page = queries.list(state.orElse(null), ApiExchange.text(in, "mo"),
                 limit, offset);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("total", page.total());
@@ -61,20 +62,20 @@ public class BatchApi {
     public Map<String, Object> detail(Exchange exchange) throws SQLException {
         Long id = id(exchange);
         if (id == null) {
-            return error(exchange, 404, "no batch '" + exchange.getMessage().getHeader("id") + "'");
+            return ApiExchange.error(exchange, 404, "no batch '" + exchange.getMessage().getHeader("id") + "'");
         }
-        return queries.detail(id).orElseGet(() -> error(exchange, 404, "no batch " + id));
+        return queries.detail(id).orElseGet(() -> ApiExchange.error(exchange, 404, "no batch " + id));
     }
 
     /** {@code POST /api/batches/{id}/{action}}: retry or cancel. */
     public Map<String, Object> act(Exchange exchange) throws SQLException {
         ApiAccess.Verdict verdict = access.check(exchange.getMessage().getHeader("Authorization", String.class));
         if (!verdict.allowed()) {
-            return error(exchange, verdict.status(), verdict.reason());
+            return ApiExchange.error(exchange, verdict.status(), verdict.reason());
         }
         Long id = id(exchange);
         if (id == null) {
-            return error(exchange, 404, "no batch '" + exchange.getMessage().getHeader("id") + "'");
+            return ApiExchange.error(exchange, 404, "no batch '" + exchange.getMessage().getHeader("id") + "'");
         }
         String action = exchange.getMessage().getHeader("action", String.class).toLowerCase(Locale.ROOT);
         BatchQueries.ActionResult result = switch (action) {
@@ -83,13 +84,13 @@ public class BatchApi {
             default -> null;
         };
         if (result == null) {
-            return error(exchange, 404, "unknown action '" + action + "': use retry or cancel");
+            return ApiExchange.error(exchange, 404, "unknown action '" + action + "': use retry or cancel");
         }
         if (!result.found()) {
-            return error(exchange, 404, result.message());
+            return ApiExchange.error(exchange, 404, result.message());
         }
         if (!result.done()) {
-            return error(exchange, 409, result.message());
+            return ApiExchange.error(exchange, 409, result.message());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("message", result.message());
@@ -104,29 +105,5 @@ public class BatchApi {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static Integer number(Message in, String name, int fallback, int min, int max) {
-        String text = blankToNull(in.getHeader(name, String.class));
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(text.strip());
-            return n < min || n > max ? null : n;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static Map<String, Object> error(Exchange exchange, int status, String reason) {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("error", reason);
-        return out;
     }
 }

@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * A batch fills READ slot k and ends with "status manufaturing" = 1; the bridge acknowledges by writing 1 to
  * that slot's status_read_data, which the plant never touches until it reuses the slot.
  *
+ * <p>Equipment failures raised on {@link #failures()} appear in the failure area (D8000-D8022) on the next tick, the
+ * next one only once the bridge has acknowledged the shown one.
+ *
  * <p>Time only moves in {@link #tick}: tests call it with chosen durations, {@link #start} calls it from a thread.
  */
 public final class PlantModel {
@@ -56,6 +59,7 @@ public final class PlantModel {
     private final Set<Integer> failingSlots = new HashSet<>();
     private final Set<Integer> excessSlots = new HashSet<>();
     private final Map<Integer, String> reportedMoNames = new HashMap<>();
+    private final FailureFeed failures;
 
     private Duration clock = Duration.ZERO;
     private Duration quietSince = Duration.ZERO;
@@ -70,6 +74,7 @@ public final class PlantModel {
         this.image = image;
         this.settings = settings;
         this.noise = new Random(settings.seed());
+        this.failures = new FailureFeed(image);
     }
 
     /** Lets {@code elapsed} of plant time pass: take waiting recipes, run batches on, finish them. */
@@ -78,6 +83,7 @@ public final class PlantModel {
             throw new IllegalArgumentException("plant time cannot go back: " + elapsed);
         }
         clock = clock.plus(elapsed);
+        failures.tick();
         Duration left = elapsed;
         if (isIdle() && recipesWaiting()) {
             takeRecipes();
@@ -125,6 +131,11 @@ public final class PlantModel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The equipment-failure area: failures raised here are shown one at a time as the plant ticks. */
+    public FailureFeed failures() {
+        return failures;
     }
 
     /** The slot whose batch is running now, if any. */

@@ -5,6 +5,7 @@ import static io.odooplc.bridge.sim.LegacySlot.kgTimes100;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -26,6 +27,17 @@ class PlantModelTest {
         assertThat(image.get(7076)).isZero();
         assertThat(image.read(6000, 125)).containsOnly(0);
         assertThat(plant.runningSlot()).isEmpty();
+    }
+
+    @Test
+    void showsRaisedFailuresAsItTicks() {
+        plant.failures().raise("silo101", "START_FAILURE", LocalDateTime.of(2026, 2, 23, 20, 22, 35));
+        assertThat(image.get(8016)).isZero();
+
+        plant.tick(Duration.ZERO);
+
+        assertThat(image.read(8016, 6)).containsExactly(0x2026, 0x02, 0x23, 0x20, 0x22, 0x35);
+        assertThat(plant.failures().waiting()).isZero();
     }
 
     @Test

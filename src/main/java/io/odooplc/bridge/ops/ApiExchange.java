@@ -1,0 +1,42 @@
+package io.odooplc.bridge.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/** Query parameters and error answers as the REST APIs read and write them on the exchange. */
+final class ApiExchange {
+
+    private ApiExchange() {
+    }
+
+    /** The parameter, or null when it is absent or blank. */
+    static String text(Message in, String name) {
+        String s = in.getHeader(name, String.class);
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The whole-number parameter, {@code fallback} when absent, null when it is not a number in min..max. */
+    static Integer number(Message in, String name, int fallback, int min, int max) {
+        String text = text(in, name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            return n < min || n > max ? null : n;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Sets the HTTP status and returns the body {@code {"error": reason}}. */
+    static Map<String, Object> error(Exchange exchange, int status, String reason) {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("error", reason);
+        return out;
+    }
+}
