@@ -34,6 +34,7 @@ class DemoIT {
         assertThat(Files.readString(workDir.resolve("demo.log")))
                 .contains("odoo-plc-bridge demo", "simulated PLC (Modbus TCP)", "Scheduler started: 6/6 tasks enabled")
                 .contains("WRITTEN to the PLC", "completed in READ slot", "SYNCED, Odoo holds the actuals")
+                .contains("reported to Odoo (attempt 1)")
                 .doesNotContain("run OK in");
     }
 

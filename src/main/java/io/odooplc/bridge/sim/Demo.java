@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,8 +39,8 @@ public final class Demo implements AutoCloseable {
 
     private final PlcSimulator plc;
     private final FakeOdoo odoo;
-    private final ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "demo-faults");
+    private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "demo-events");
         t.setDaemon(true);
         return t;
     });
@@ -64,6 +65,7 @@ public final class Demo implements AutoCloseable {
         plc.start();
         FakeOdoo odoo = FakeOdoo.withGeneratedStock(STOCK, 1).start();
         Demo demo = new Demo(plc, odoo);
+        demo.startFailures();
         if (options.contains("--demo-faults")) {
             demo.startFaults();
         }
@@ -130,6 +132,16 @@ public final class Demo implements AutoCloseable {
                 "  stop with Ctrl+C");
     }
 
+    /** Now and then an equipment failure on the PLC, as the field samples show them, for task 5 to report. */
+    private void startFailures() {
+        String[][] samples = {{"silo101", "START_FAILURE"}, {"lq114", "SENSOR_ERROR"}, {"silo105", "MOTOR_FAILURE"}};
+        int[] next = {0};
+        events.scheduleWithFixedDelay(() -> {
+            String[] sample = samples[next[0]++ % samples.length];
+            plc.plant().failures().raise(sample[0], sample[1], LocalDateTime.now().withNano(0));
+        }, 8, 20, TimeUnit.SECONDS);
+    }
+
     /** Every few seconds one fault from the simulators' switches, then back to normal. */
     private void startFaults() {
         Runnable[] mix = {
@@ -138,15 +150,16 @@ public final class Demo implements AutoCloseable {
             () -> plc.plant().garbleReadSlot(1 + (int) (System.nanoTime() % 10)),
             () -> plc.server().dropConnections(),
             () -> odoo.faults().delay(OdooEndpoint.MO_LIST, Duration.ofSeconds(3)),
+            () -> plc.plant().failures().raiseWithInvalidTime("silo110", "SENSOR_ERROR"),
             () -> odoo.faults().clear(),
         };
         int[] next = {0};
-        faults.scheduleWithFixedDelay(() -> mix[next[0]++ % mix.length].run(), 5, 4, TimeUnit.SECONDS);
+        events.scheduleWithFixedDelay(() -> mix[next[0]++ % mix.length].run(), 5, 4, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() {
-        faults.shutdownNow();
+        events.shutdownNow();
         odoo.close();
         plc.close();
     }
