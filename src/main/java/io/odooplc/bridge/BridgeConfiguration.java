@@ -129,7 +129,7 @@ public class BridgeConfiguration implements CamelConfiguration {
      * PLC_URL.
      */
     private PlcLink bindPlc(Registry registry, Database database, BridgeMetrics metrics) {
-        MemoryMap map = MemoryMap.loadDefault();
+        MemoryMap map = settings.memoryMap();
         Protocol protocol = Protocol.ofPlcUrl(settings.plcUrl());
         TagAddressing addressing = TagAddressing.of(protocol);
         int readLimit = map.frameLimit(protocol).read();

@@ -1,7 +1,9 @@
 package io.odooplc.bridge.config;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -9,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import io.odooplc.bridge.plc.MemoryMap;
+import io.odooplc.bridge.plc.MemoryMapException;
 
 /**
  * Every setting of the bridge, read from a {@link SettingSource} and validated before anything starts. A bad value
@@ -26,6 +31,7 @@ public record BridgeSettings(
         Optional<DatabaseUrl> database,
         String embeddedDbDir,
         int embeddedDbPort,
+        MemoryMap memoryMap,
         String plcUrl,
         Duration plcTimeout,
         Optional<OdooSettings> odoo,
@@ -40,8 +46,6 @@ public record BridgeSettings(
         boolean routesReloadEnabled,
         Map<String, String> resolved) {
 
-    /** Number of PLC slots in the memory map; a fetch never asks for more (legacy #26). */
-    public static final int PLC_SLOTS = 10;
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private static final String MINUTES_ALLOWED = "a whole number of minutes >= 1";
     private static final String PORT_ALLOWED = "a TCP port 0..65535 (0 = any free port)";
@@ -103,8 +107,11 @@ public record BridgeSettings(
                 schedules.put(task, schedule(task, flag, master && flag));
             }
             Duration startDelay = Values.parseDuration("TASK_START_DELAY", required("TASK_START_DELAY"), Duration.ZERO);
-            int limit = integer("SYNC_BATCH_LIMIT", 1, PLC_SLOTS, "a whole number from 1 to " + PLC_SLOTS
-                    + " (the PLC has " + PLC_SLOTS + " recipe slots)");
+            MemoryMap map = memoryMap();
+            // A fetch never asks for more MOs than the PLC has recipe slots (legacy #26).
+            int slots = map.writeArea().count();
+            int limit = integer("SYNC_BATCH_LIMIT", 1, slots, "a whole number from 1 to " + slots
+                    + " (the PLC has " + slots + " recipe slots)");
             Duration stuck = optional("BATCH_STUCK_THRESHOLD")
                     .map(v -> Values.parseDuration("BATCH_STUCK_THRESHOLD", v, MIN_INTERVAL))
                     .orElseGet(() -> Duration.ofMinutes(integer("BATCH_STUCK_THRESHOLD_MINUTES", 1, Integer.MAX_VALUE,
@@ -139,9 +146,20 @@ public record BridgeSettings(
             String routesDir = required("ROUTES_DIR");
             boolean reload = bool("ROUTES_RELOAD_ENABLED");
             return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast,
-                    database, embeddedDir, embeddedPort, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
+                    database, embeddedDir, embeddedPort, map, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
                     httpPort, mgmtHost, mgmtPort, token,
                     routesDir, reload, Map.copyOf(resolved));
+        }
+
+        /** The memory map of PLC_MAP_FILE, or the legacy CJ2M feed-mill map shipped in the jar. */
+        private MemoryMap memoryMap() {
+            Optional<String> file = optional("PLC_MAP_FILE");
+            try {
+                return file.map(f -> MemoryMap.load(Path.of(f))).orElseGet(MemoryMap::loadDefault);
+            } catch (MemoryMapException | UncheckedIOException e) {
+                throw new InvalidSettingException("PLC_MAP_FILE", file.orElse(null),
+                        "a readable, valid memory map: " + e.getMessage());
+            }
         }
 
         private TaskSchedule schedule(Task task, boolean flag, boolean enabled) {

@@ -1,10 +1,14 @@
 package io.odooplc.bridge.config;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -140,6 +144,27 @@ class BridgeSettingsTest {
     void passwordsNeverShowInToString() {
         BridgeSettings s = load(Map.of("ODOO_PASSWORD", "very-secret-pw"));
         assertThat(s.odoo().orElseThrow().toString()).doesNotContain("very-secret-pw");
+    }
+
+    @Test
+    void theMemoryMapFileIsValidatedAtStartUp(@TempDir Path dir) throws Exception {
+        String map = new String(getClass().getResourceAsStream("/plc/cj2m-feed-mill.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Path fiveSlots = dir.resolve("five-slots.yaml");
+        Files.writeString(fiveSlots, map.replace("count: 10", "count: 5"));
+        assertThat(load(Map.of("PLC_MAP_FILE", fiveSlots.toString(), "SYNC_BATCH_LIMIT", "5")).memoryMap()
+                .writeArea().count()).isEqualTo(5);
+        assertThatThrownBy(() -> load(Map.of("PLC_MAP_FILE", fiveSlots.toString(), "SYNC_BATCH_LIMIT", "6")))
+                .hasMessageStartingWith("SYNC_BATCH_LIMIT='6' is not valid: a whole number from 1 to 5");
+
+        Path overlapping = dir.resolve("overlapping.yaml");
+        Files.writeString(overlapping, map.replace("stride: 100", "stride: 50"));
+        assertThatThrownBy(() -> load(Map.of("PLC_MAP_FILE", overlapping.toString())))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("PLC_MAP_FILE='" + overlapping + "' is not valid: a readable, valid memory map:")
+                .hasMessageContaining("overlapping.yaml");
+        assertThatThrownBy(() -> load(Map.of("PLC_MAP_FILE", dir.resolve("nope.yaml").toString())))
+                .hasMessageContaining("cannot read memory map");
     }
 
     @Test
