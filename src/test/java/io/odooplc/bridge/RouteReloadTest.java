@@ -13,16 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ROUTES_RELOAD_ENABLED=true: editing a route file changes the running route without a restart. */
+/** Route files: YAML and XML load from ROUTES_DIR; with ROUTES_RELOAD_ENABLED=true an edit applies without a restart. */
 class RouteReloadTest {
 
     @Test
     void editingARouteFileChangesTheRunningRoute(@TempDir Path routes) throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, routes.resolve(f.getFileName()));
-            }
-        }
+        copyRoutes(routes);
         Map<String, String> s = RunningBridge.testSettings();
         s.put("ROUTES_DIR", routes.toString());
         s.put("ROUTES_RELOAD_ENABLED", "true");
@@ -33,8 +29,36 @@ class RouteReloadTest {
             String yaml = Files.readString(file);
             Files.writeString(file, yaml.replace("{{interval:LOG_CLEANUP_INTERVAL,LOG_CLEANUP_INTERVAL_MINUTES}}", "45000"));
 
-            RunningBridge.await("the reloaded task 6 timer", Duration.ofSeconds(20), () -> period(bridge) == 45_000L);
+            RunningBridge.await("the reloaded task 6 timer, started", Duration.ofSeconds(20),
+                    () -> period(bridge) == 45_000L && bridge.routeStatus("task6-log-cleanup").isStarted());
+            assertThat(bridge.routeStatus("task6-log-cleanup-work").isStarted()).isTrue();
+        }
+    }
+
+    @Test
+    void xmlRouteFilesLoadBesideTheYamlOnes(@TempDir Path routes) throws Exception {
+        copyRoutes(routes);
+        Files.writeString(routes.resolve("extra.camel.xml"), """
+                <routes xmlns="http://camel.apache.org/schema/xml-io">
+                  <route id="xml-probe">
+                    <from uri="timer:xml-probe?period=60000"/>
+                    <to uri="direct:task6-log-cleanup"/>
+                  </route>
+                </routes>
+                """);
+        Map<String, String> s = RunningBridge.testSettings();
+        s.put("ROUTES_DIR", routes.toString());
+        try (RunningBridge bridge = RunningBridge.start(s)) {
+            assertThat(bridge.routeStatus("xml-probe").isStarted()).isTrue();
             assertThat(bridge.routeStatus("task6-log-cleanup").isStarted()).isTrue();
+        }
+    }
+
+    private static void copyRoutes(Path routes) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, routes.resolve(f.getFileName()));
+            }
         }
     }
 
