@@ -85,6 +85,27 @@ class MoSyncTest {
     }
 
     @Test
+    void aPoisonBatchNeedsAttentionAndTheQueueRefillsAnyway() throws Exception {
+        try (Plant plant = Plant.start(FakeOdoo.withSampleStock(), Duration.ofMillis(200),
+                Map.of("SYNC_BATCH_LIMIT", "2"))) {
+            assertThat(plant.run("task1-mo-sync").get("lastRun").get("counts").asText()).contains("written=2");
+            String poisoned = plant.sql.batchMo(1);
+            plant.odoo.stock().remove(poisoned);
+            RunningBridge.await("the plant to run both batches", Duration.ofSeconds(10),
+                    () -> plant.plc.plant().finishedBatches() == 2);
+            plant.run("task2-plc-read");
+            JsonNode post = plant.run("task3-process-completed");
+            assertThat(post.get("lastRun").get("counts").asText()).contains("synced=1", "needs_attention=1");
+            assertThat(plant.sql.strings("select mo_name from batch where state = 'NEEDS_ATTENTION'"))
+                    .containsExactly(poisoned);
+
+            JsonNode refill = plant.run("task1-mo-sync");
+            assertThat(refill.get("lastRun").get("counts").asText()).contains("on_plc=0", "written=2");
+            assertThat(plant.count("state = 'WRITTEN' and slot = 1")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void nothingIsFetchedWhileBatchesAreOnThePlc() throws Exception {
         try (Plant plant = Plant.start(FakeOdoo.withSampleStock(), LONG_BATCH, Map.of("SYNC_BATCH_LIMIT", "2"))) {
             assertThat(plant.run("task1-mo-sync").get("run").asText()).isEqualTo("OK");
