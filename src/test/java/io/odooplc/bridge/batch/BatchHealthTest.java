@@ -54,7 +54,7 @@ class BatchHealthTest {
             assertThat(metrics).contains("bridge_batches{state=\"RUNNING\"} 3.0", "bridge_batches_stuck 1.0");
             assertThat(metrics).containsPattern("bridge_odoo_backlog_age_seconds (29\\d|30\\d)\\.");
 
-            JsonNode check = healthCheck(bridge, "batches");
+            JsonNode check = bridge.healthCheck("batches");
             assertThat(check.get("status").asText()).isEqualTo("UP");
             assertThat(check.get("data")).as("health check %s", check).isNotNull();
             assertThat(check.get("data").get("stuck").asInt()).isEqualTo(1);
@@ -74,10 +74,10 @@ class BatchHealthTest {
         try (RunningBridge bridge = RunningBridge.start(s)) {
             sql.batch("WH/MO/00021", 1, "RUNNING", "plc_failed, failure_reason", "true, 'Status Operation = 1'");
             run(bridge);
-            assertThat(healthCheck(bridge, "batches").get("status").asText()).isEqualTo("DOWN");
+            assertThat(bridge.healthCheck("batches").get("status").asText()).isEqualTo("DOWN");
             sql.exec("update batch set plc_failed = false");
             run(bridge);
-            assertThat(healthCheck(bridge, "batches").get("status").asText()).isEqualTo("UP");
+            assertThat(bridge.healthCheck("batches").get("status").asText()).isEqualTo("UP");
         }
     }
 
@@ -87,12 +87,4 @@ class BatchHealthTest {
         return body;
     }
 
-    static JsonNode healthCheck(RunningBridge bridge, String name) throws Exception {
-        for (JsonNode c : JSON.readTree(bridge.management("/observe/health?data=true").body()).get("checks")) {
-            if (c.get("name").asText().equals(name)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no health check " + name);
-    }
 }

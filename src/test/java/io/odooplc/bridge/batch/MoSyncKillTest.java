@@ -37,9 +37,8 @@ class MoSyncKillTest {
             odoo.start();
             Map<String, String> settings = RunningBridge.testSettings();
             settings.putAll(Map.of("ADMIN_TOKEN", TOKEN, "PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port(),
-                    "PLC_TIMEOUT_SEC", "1", "ODOO_URL", odoo.url(), "ODOO_DB", odoo.credentials().db(),
-                    "ODOO_USERNAME", odoo.credentials().login(), "ODOO_PASSWORD", odoo.credentials().password(),
-                    "SYNC_BATCH_LIMIT", "3"));
+                    "PLC_TIMEOUT_SEC", "1", "SYNC_BATCH_LIMIT", "3"));
+            RunningBridge.useOdoo(settings, odoo);
             Sql sql = new Sql(settings.get("DATABASE_URL"));
 
             Process bridge = startKillableBridge(settings, sql);

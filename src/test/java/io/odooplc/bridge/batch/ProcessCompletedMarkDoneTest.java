@@ -27,10 +27,7 @@ class ProcessCompletedMarkDoneTest {
         try (FakeOdoo odoo = FakeOdoo.withSampleStock().start()) {
             Map<String, String> s = RunningBridge.testSettings();
             s.put("ADMIN_TOKEN", TOKEN);
-            s.put("ODOO_URL", odoo.url());
-            s.put("ODOO_DB", "odoo14");
-            s.put("ODOO_USERNAME", "admin");
-            s.put("ODOO_PASSWORD", "admin");
+            RunningBridge.useOdoo(s, odoo);
             s.put("ODOO_HTTP_RETRIES", "0");
             s.put("ODOO_MARK_DONE", "true");
             try (RunningBridge bridge = RunningBridge.start(s)) {

@@ -31,25 +31,12 @@ class ProcessCompletedOdooDownTest {
         return JSON.readTree(r.body()).path("lastRun").path("counts").asText();
     }
 
-    private static JsonNode odooHealth(RunningBridge bridge) throws Exception {
-        JsonNode health = JSON.readTree(bridge.management("/observe/health").body());
-        for (JsonNode check : health.path("checks")) {
-            if (check.path("name").asText().equals("odoo")) {
-                return check;
-            }
-        }
-        throw new AssertionError("no odoo health check in " + health);
-    }
-
     @Test
     void autoCancelWaitsOutAnOutageBehindAnOpenCircuitThenCancels() throws Exception {
         try (FakeOdoo odoo = FakeOdoo.withSampleStock().start()) {
             Map<String, String> s = RunningBridge.testSettings();
             s.put("ADMIN_TOKEN", TOKEN);
-            s.put("ODOO_URL", odoo.url());
-            s.put("ODOO_DB", "odoo14");
-            s.put("ODOO_USERNAME", "admin");
-            s.put("ODOO_PASSWORD", "admin");
+            RunningBridge.useOdoo(s, odoo);
             s.put("ODOO_CONNECT_TIMEOUT", "500ms");
             s.put("ODOO_HTTP_RETRIES", "0");
             s.put("ODOO_CIRCUIT_FAILURES", "1");
@@ -70,7 +57,7 @@ class ProcessCompletedOdooDownTest {
                 TestBatches.Row deferred = batches.row(completed);
                 assertThat(deferred.attempts()).as("nothing was sent, so no attempt was used").isZero();
                 assertThat(deferred.lastError()).startsWith("Odoo circuit open after 1 failed calls in a row");
-                assertThat(odooHealth(bridge).path("status").asText()).isEqualTo("DOWN");
+                assertThat(bridge.healthCheck("odoo").path("status").asText()).isEqualTo("DOWN");
 
                 odoo.restart();
                 odoo.clearCalls();
@@ -92,7 +79,7 @@ class ProcessCompletedOdooDownTest {
                 assertThat(batches.row(completed).state()).isEqualTo("SYNCED");
                 assertThat(odoo.mo("WH/MO/00014").orElseThrow().quantityDone("silo103")).isEqualTo(300.0);
                 assertThat(odoo.calls(OdooEndpoint.MO_CANCEL)).hasSize(1);
-                JsonNode health = odooHealth(bridge);
+                JsonNode health = bridge.healthCheck("odoo");
                 assertThat(health.path("status").asText()).isEqualTo("UP");
             }
         }
@@ -104,10 +91,7 @@ class ProcessCompletedOdooDownTest {
             odoo.stock().forceState("WH/MO/00015", MoState.CANCEL);
             Map<String, String> s = RunningBridge.testSettings();
             s.put("ADMIN_TOKEN", TOKEN);
-            s.put("ODOO_URL", odoo.url());
-            s.put("ODOO_DB", "odoo14");
-            s.put("ODOO_USERNAME", "admin");
-            s.put("ODOO_PASSWORD", "admin");
+            RunningBridge.useOdoo(s, odoo);
             try (RunningBridge bridge = RunningBridge.start(s)) {
                 TestBatches batches = new TestBatches(s.get("DATABASE_URL"));
                 long failed = batches.insert("WH/MO/00015", "WRITTEN", true, null, Map.of());

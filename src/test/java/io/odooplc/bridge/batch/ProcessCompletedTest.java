@@ -42,10 +42,7 @@ class ProcessCompletedTest {
         odoo = FakeOdoo.withSampleStock().start();
         Map<String, String> s = RunningBridge.testSettings();
         s.put("ADMIN_TOKEN", TOKEN);
-        s.put("ODOO_URL", odoo.url());
-        s.put("ODOO_DB", "odoo14");
-        s.put("ODOO_USERNAME", "admin");
-        s.put("ODOO_PASSWORD", "admin");
+        RunningBridge.useOdoo(s, odoo);
         s.put("ODOO_TIMEOUT", "500ms");
         s.put("ODOO_HTTP_RETRIES", "1");
         s.put("ODOO_HTTP_RETRY_DELAY", "20ms");

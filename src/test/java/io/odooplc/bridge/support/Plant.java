@@ -56,10 +56,7 @@ public final class Plant implements AutoCloseable {
         s.put("ADMIN_TOKEN", TOKEN);
         s.putAll(plcSettings);
         s.put("PLC_TIMEOUT_SEC", "1");
-        s.put("ODOO_URL", odoo.url());
-        s.put("ODOO_DB", odoo.credentials().db());
-        s.put("ODOO_USERNAME", odoo.credentials().login());
-        s.put("ODOO_PASSWORD", odoo.credentials().password());
+        RunningBridge.useOdoo(s, odoo);
         s.put("ODOO_RETRY_BACKOFF", "200ms");
         s.put("ODOO_RETRY_BACKOFF_MAX", "1s");
         s.putAll(extra);

@@ -10,9 +10,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odooplc.bridge.BridgeApp;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.SettingSource;
+import io.odooplc.bridge.sim.FakeOdoo;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
@@ -25,6 +28,7 @@ public final class RunningBridge implements AutoCloseable {
 
     private final Main main;
     private final BridgeSettings settings;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     private RunningBridge(Main main, BridgeSettings settings) {
@@ -44,6 +48,14 @@ public final class RunningBridge implements AutoCloseable {
         s.put("ODOO_PASSWORD", "test-password");
         s.put("TASK_START_DELAY", "1h");
         return s;
+    }
+
+    /** The Odoo settings that point the bridge at a fake Odoo. */
+    public static void useOdoo(Map<String, String> settings, FakeOdoo odoo) {
+        settings.put("ODOO_URL", odoo.url());
+        settings.put("ODOO_DB", odoo.credentials().db());
+        settings.put("ODOO_USERNAME", odoo.credentials().login());
+        settings.put("ODOO_PASSWORD", odoo.credentials().password());
     }
 
     public static RunningBridge start(Map<String, String> settingsOnTop) throws Exception {
@@ -81,6 +93,17 @@ public final class RunningBridge implements AutoCloseable {
     public HttpResponse<String> management(String path) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + settings.managementPort() + path);
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One check of {@code /observe/health?data=true}: name, status, message and its details under "data". */
+    public JsonNode healthCheck(String name) throws Exception {
+        JsonNode health = JSON.readTree(management("/observe/health?data=true").body());
+        for (JsonNode check : health.path("checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no health check '" + name + "' in " + health);
     }
 
     private URI apiUri(String path) {
