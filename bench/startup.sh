@@ -12,6 +12,8 @@ cp -r "$root/application.properties" "$root/routes" "$work/"
 cd "$work"
 export ODOO_URL=http://127.0.0.1:9 ODOO_DB=bench ODOO_USERNAME=bench ODOO_PASSWORD=bench TASK_START_DELAY=1h
 export HTTP_PORT=18080 MANAGEMENT_PORT=18081
+# Loopback where nothing listens: the benchmark never talks to the plant's PLC address.
+export PLC_URL=modbus-tcp://127.0.0.1:9
 
 measure() {
   local label=$1

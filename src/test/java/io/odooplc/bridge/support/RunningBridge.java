@@ -36,7 +36,7 @@ public final class RunningBridge implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Defaults for tests: a fresh database, free ports, a placeholder Odoo address, timers that wait an hour. */
+    /** Defaults for tests: a fresh database, free ports, placeholder PLC and Odoo addresses, timers that wait an hour. */
     public static Map<String, String> testSettings() {
         Map<String, String> s = new HashMap<>();
         s.put("DATABASE_URL", TestDatabase.freshDatabaseUrl());
@@ -47,6 +47,8 @@ public final class RunningBridge implements AutoCloseable {
         s.put("ODOO_USERNAME", "bridge");
         s.put("ODOO_PASSWORD", "test-password");
         s.put("TASK_START_DELAY", "1h");
+        // Loopback where nothing listens: a test never sends a datagram towards the plant's real PLC address.
+        s.put("PLC_URL", "modbus-tcp://127.0.0.1:9");
         return s;
     }
 
