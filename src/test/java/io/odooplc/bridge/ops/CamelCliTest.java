@@ -1,0 +1,37 @@
+package io.odooplc.bridge.ops;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.odooplc.bridge.support.RunningBridge;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code camel cmd stop-route / start-route} against the running bridge: the Camel CLI asks through the action file
+ * camel-cli-connector watches ({@code ~/.camel/<pid>-action.json}); this test writes what the CLI writes.
+ */
+class CamelCliTest {
+
+    @Test
+    void theCamelCliStopsAndStartsATaskRoute() throws Exception {
+        try (RunningBridge bridge = RunningBridge.start(RunningBridge.testSettings())) {
+            Path action = Path.of(System.getProperty("user.home"), ".camel",
+                    ProcessHandle.current().pid() + "-action.json");
+            RunningBridge.await("the CLI connector's status file", Duration.ofSeconds(10),
+                    () -> Files.exists(action.resolveSibling(ProcessHandle.current().pid() + "-status.json")));
+
+            Files.writeString(action, "{\"action\":\"route\",\"command\":\"stop\",\"id\":\"task2-plc-read\"}");
+            RunningBridge.await("camel cmd stop-route", Duration.ofSeconds(10),
+                    () -> bridge.routeStatus("task2-plc-read") == ServiceStatus.Stopped);
+
+            Files.writeString(action, "{\"action\":\"route\",\"command\":\"start\",\"id\":\"task2-plc-read\"}");
+            RunningBridge.await("camel cmd start-route", Duration.ofSeconds(10),
+                    () -> bridge.routeStatus("task2-plc-read") == ServiceStatus.Started);
+            assertThat(bridge.routeStatus("task1-mo-sync")).isEqualTo(ServiceStatus.Started);
+        }
+    }
+}
