@@ -1,6 +1,7 @@
 package io.odooplc.bridge.ops;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -37,6 +38,17 @@ final class ApiExchange {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("error", reason);
+        return out;
+    }
+
+    /** One page of a list: {@code {total, limit, offset, hasNext, items}}. */
+    static Map<String, Object> page(long total, int limit, int offset, List<?> items) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", total);
+        out.put("limit", limit);
+        out.put("offset", offset);
+        out.put("hasNext", offset + items.size() < total);
+        out.put("items", items);
         return out;
     }
 }

@@ -49,13 +49,7 @@ public class BatchApi {
         }
         BatchQueries.Page page = queries.list(state.orElse(null), ApiExchange.text(in, "mo"),
                 limit, offset);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", page.total());
-        out.put("limit", limit);
-        out.put("offset", offset);
-        out.put("hasNext", offset + page.items().size() < page.total());
-        out.put("items", page.items());
-        return out;
+        return ApiExchange.page(page.total(), limit, offset, page.items());
     }
 
     /** {@code GET /api/batches/{id}}: the batch, its components, its state history, attempts and last error. */

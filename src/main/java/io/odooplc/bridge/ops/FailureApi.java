@@ -1,7 +1,6 @@
 package io.odooplc.bridge.ops;
 
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,12 +38,6 @@ public class FailureApi {
                     "limit must be a whole number 1.." + MAX_LIMIT + " and offset >= 0");
         }
         FailureQueries.Page page = queries.list(status, limit, offset);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("total", page.total());
-        out.put("limit", limit);
-        out.put("offset", offset);
-        out.put("hasNext", offset + page.items().size() < page.total());
-        out.put("items", page.items());
-        return out;
+        return ApiExchange.page(page.total(), limit, offset, page.items());
     }
 }
