@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.plc.TagAddressing;
 import io.odooplc.bridge.plc.WordRange;
 import org.apache.camel.Exchange;
@@ -69,6 +70,27 @@ public final class PlcWrites {
     }
 
     /** PLC4X 0.13.1 takes a list for an array tag, but a one-element list fails inside the driver: one word goes bare. */
+    /**
+     * After any failed task run: when the failure happened inside camel-plc4x (a write whose own 5 s wait ran out,
+     * or whose connection broke), it is treated like any failed PLC exchange, so the PLC health turns DOWN and the
+     * connections are reset, and the run fails with this message instead of a bare "TimeoutException: null".
+     */
+    public void failedInTransit(Exchange exchange) {
+        String endpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, "", String.class);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (!endpoint.startsWith("plc4x:") || cause instanceof PlcException) {
+            return;
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root instanceof java.util.concurrent.TimeoutException ? "no answer in time (timeout)"
+                : Database.rootMessage(cause);
+        exchange.setProperty(Exchange.EXCEPTION_CAUGHT, link.failed("write", "write",
+                "write to " + link.url() + " failed: " + why, exchange.getContext()));
+    }
+
     private static Object value(int[] words) {
         if (words.length == 1) {
             return words[0];

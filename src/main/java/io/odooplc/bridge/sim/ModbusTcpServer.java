@@ -45,6 +45,7 @@ public final class ModbusTcpServer {
     private volatile int port;
     private volatile Duration responseDelay = Duration.ZERO;
     private volatile boolean dropRequests;
+    private volatile boolean dropWrites;
     private ServerSocket serverSocket;
     private Thread acceptor;
 
@@ -138,6 +139,11 @@ public final class ModbusTcpServer {
         dropRequests = drop;
     }
 
+    /** While on, every write request (FC6, FC16) closes its connection unanswered and unapplied; reads work. */
+    public void setDropWrites(boolean drop) {
+        dropWrites = drop;
+    }
+
     /** Closes every open connection now, as a network blip would; new connections are accepted as before. */
     public void dropConnections() {
         for (Socket socket : connections) {
@@ -174,8 +180,9 @@ public final class ModbusTcpServer {
         try (socket) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             OutputStream out = socket.getOutputStream();
-            while (serveOne(in, out, peer)) {
-                requestsServed.incrementAndGet();
+            boolean open = true;
+            while (open) {
+                open = serveOne(in, out, peer);
             }
         } catch (EOFException | SocketException e) {
             LOG.debug("Modbus TCP connection from {} ended: {}", peer, e.getMessage());
@@ -202,7 +209,8 @@ public final class ModbusTcpServer {
         }
         byte[] request = new byte[length - 1];
         in.readFully(request);
-        if (dropRequests) {
+        boolean write = request.length > 0 && (request[0] == 6 || request[0] == 16);
+        if (dropRequests || (dropWrites && write)) {
             LOG.info("Modbus TCP from {}: dropping the connection on request (fault switch)", peer);
             return false;
         }
@@ -216,6 +224,8 @@ public final class ModbusTcpServer {
         ModbusFunctions.putUint16(frame, 4, response.length + 1);
         frame[6] = header[6];
         System.arraycopy(response, 0, frame, MBAP_HEADER_BYTES, response.length);
+        // Counted before the answer leaves, so a client that has its answer always sees it counted.
+        requestsServed.incrementAndGet();
         out.write(frame);
         out.flush();
         return true;
