@@ -60,12 +60,16 @@ final class FinsMemory {
         int src = command[HEADER + 1] & 0xFF;
         ByteBuffer params = ByteBuffer.wrap(command, HEADER + 2, command.length - HEADER - 2).slice();
         Result result;
-        if (mrc == 0x01 && src == 0x01) {
-            result = read(params);
-        } else if (mrc == 0x01 && src == 0x02) {
-            result = write(params);
-        } else {
-            result = new Result(END_UNDEFINED_COMMAND, new byte[0]);
+        try {
+            if (mrc == 0x01 && src == 0x01) {
+                result = read(params);
+            } else if (mrc == 0x01 && src == 0x02) {
+                result = write(params);
+            } else {
+                result = Result.error(END_UNDEFINED_COMMAND);
+            }
+        } catch (Refused refused) {
+            result = Result.error(refused.endCode);
         }
         int sres = result.endCode & 0xFF | (nonFatalError ? 0x40 : 0);
         return ByteBuffer.allocate(HEADER + 4 + result.data.length)
@@ -85,9 +89,26 @@ final class FinsMemory {
         }
     }
 
-    private Result read(ByteBuffer params) {
+    /** The memory-area address both commands start with: area code, word, bit and element count. */
+    private record Target(int code, Area area, int address, int bit, int count) {
+        boolean bits() {
+            return isBitCode(code);
+        }
+    }
+
+    /** A command the PLC answers with an error end code instead of data. */
+    private static final class Refused extends Exception {
+        private final int endCode;
+
+        Refused(int endCode) {
+            super(null, null, false, false);
+            this.endCode = endCode;
+        }
+    }
+
+    private Target target(ByteBuffer params) throws Refused {
         if (params.remaining() < 6) {
-            return Result.error(END_COMMAND_TOO_SHORT);
+            throw new Refused(END_COMMAND_TOO_SHORT);
         }
         int code = params.get() & 0xFF;
         int address = params.getShort() & 0xFFFF;
@@ -95,62 +116,57 @@ final class FinsMemory {
         int count = params.getShort() & 0xFFFF;
         Area area = area(code);
         if (area == null) {
-            return Result.error(END_NO_SUCH_AREA);
+            throw new Refused(END_NO_SUCH_AREA);
         }
-        if (isBitCode(code)) {
-            int check = checkBits(area, address, bit, count);
+        return new Target(code, area, address, bit, count);
+    }
+
+    private Result read(ByteBuffer params) throws Refused {
+        Target t = target(params);
+        if (t.bits()) {
+            int check = checkBits(t.area(), t.address(), t.bit(), t.count());
             if (check != END_NORMAL) {
                 return Result.error(check);
             }
-            byte[] data = new byte[count];
-            for (int i = 0; i < count; i++) {
-                int absolute = address * 16 + bit + i;
-                data[i] = (byte) (area.image().get(absolute / 16) >> (absolute % 16) & 1);
+            byte[] data = new byte[t.count()];
+            for (int i = 0; i < t.count(); i++) {
+                int absolute = t.address() * 16 + t.bit() + i;
+                data[i] = (byte) (t.area().image().get(absolute / 16) >> (absolute % 16) & 1);
             }
             return new Result(END_NORMAL, data);
         }
-        if (count > MAX_READ_WORDS) {
+        if (t.count() > MAX_READ_WORDS) {
             return Result.error(END_RESPONSE_TOO_LONG);
         }
-        int check = checkWords(area, address, bit, count);
+        int check = checkWords(t.area(), t.address(), t.bit(), t.count());
         if (check != END_NORMAL) {
             return Result.error(check);
         }
-        ByteBuffer data = ByteBuffer.allocate(count * 2);
-        for (int word : area.image().read(address, count)) {
+        ByteBuffer data = ByteBuffer.allocate(t.count() * 2);
+        for (int word : t.area().image().read(t.address(), t.count())) {
             data.putShort((short) word);
         }
         return new Result(END_NORMAL, data.array());
     }
 
-    private Result write(ByteBuffer params) {
-        if (params.remaining() < 6) {
-            return Result.error(END_COMMAND_TOO_SHORT);
-        }
-        int code = params.get() & 0xFF;
-        int address = params.getShort() & 0xFFFF;
-        int bit = params.get() & 0xFF;
-        int count = params.getShort() & 0xFFFF;
-        Area area = area(code);
-        if (area == null) {
-            return Result.error(END_NO_SUCH_AREA);
-        }
-        boolean bits = isBitCode(code);
-        if (params.remaining() != (bits ? count : count * 2)) {
+    private Result write(ByteBuffer params) throws Refused {
+        Target t = target(params);
+        if (params.remaining() != (t.bits() ? t.count() : t.count() * 2)) {
             return Result.error(END_ELEMENTS_DATA_MISMATCH);
         }
-        int check = bits ? checkBits(area, address, bit, count) : checkWords(area, address, bit, count);
+        int check = t.bits() ? checkBits(t.area(), t.address(), t.bit(), t.count())
+                : checkWords(t.area(), t.address(), t.bit(), t.count());
         if (check != END_NORMAL) {
             return Result.error(check);
         }
-        if (bits) {
-            writeBits(area.image(), address * 16 + bit, params);
+        if (t.bits()) {
+            writeBits(t.area().image(), t.address() * 16 + t.bit(), params);
         } else {
-            int[] words = new int[count];
-            for (int i = 0; i < count; i++) {
+            int[] words = new int[t.count()];
+            for (int i = 0; i < t.count(); i++) {
                 words[i] = params.getShort() & 0xFFFF;
             }
-            area.image().write(address, words);
+            t.area().image().write(t.address(), words);
         }
         return new Result(END_NORMAL, new byte[0]);
     }
