@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.odooplc.bridge.config.BridgeSettings.OdooCallSettings;
 import io.odooplc.bridge.config.BridgeSettings.OdooSettings;
+import io.odooplc.bridge.config.SafeUrl;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,7 @@ public class OdooClient {
 
     /** ODOO_URL without user or password, for messages. */
     public String safeUrl() {
-        return connection.map(c -> withoutUserInfo(c.url())).orElse("(not configured)");
+        return connection.map(c -> SafeUrl.of(c.url())).orElse("(not configured)");
     }
 
     private OdooReply call(OdooPath path, Map<String, Object> body) {
@@ -335,9 +336,5 @@ public class OdooClient {
         Timer.builder("bridge_odoo_call_seconds").description("Duration of HTTP calls to Odoo")
                 .tag("endpoint", path.path()).register(metrics.registry())
                 .record(Duration.ofNanos(System.nanoTime() - startedNanos));
-    }
-
-    private static String withoutUserInfo(String url) {
-        return url.replaceFirst("^(https?://)[^/@]*@", "$1");
     }
 }

@@ -1,8 +1,7 @@
 package io.odooplc.bridge.plcio;
 
-import java.util.regex.Pattern;
-
 import io.micrometer.core.instrument.Counter;
+import io.odooplc.bridge.config.SafeUrl;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -18,23 +17,15 @@ import org.slf4j.LoggerFactory;
 public final class PlcLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlcLink.class);
-    private static final Pattern USER_INFO = Pattern.compile("//[^/@?]*@");
-    private static final Pattern SECRET_PARAM = Pattern.compile("((?:password|secret|token|key)[^=&]*=)[^&]*",
-            Pattern.CASE_INSENSITIVE);
 
     private final String url;
     private final BridgeMetrics metrics;
     private final PlcHealth health;
 
     public PlcLink(String plcUrl, BridgeMetrics metrics, PlcHealth health) {
-        this.url = withoutSecrets(plcUrl);
+        this.url = SafeUrl.of(plcUrl);
         this.metrics = metrics;
         this.health = health;
-    }
-
-    /** The connection string with user info and secret-looking parameters masked. */
-    public static String withoutSecrets(String plcUrl) {
-        return SECRET_PARAM.matcher(USER_INFO.matcher(plcUrl).replaceAll("//***@")).replaceAll("$1***");
     }
 
     public String url() {
@@ -74,7 +65,7 @@ public final class PlcLink {
                     ServiceHelper.stopService(plc);
                     ServiceHelper.startService(plc);
                 } catch (RuntimeException e) {
-                    LOG.warn("could not reset PLC connection {}: {}", withoutSecrets(plc.getUri()), e.getMessage());
+                    LOG.warn("could not reset PLC connection {}: {}", SafeUrl.of(plc.getUri()), e.getMessage());
                 }
             }
         }

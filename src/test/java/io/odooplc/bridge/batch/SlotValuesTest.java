@@ -3,7 +3,6 @@ package io.odooplc.bridge.batch;
 import io.odooplc.bridge.plc.MemoryMap;
 import io.odooplc.bridge.plc.SlotCodec;
 import io.odooplc.bridge.plc.WordCodec;
-import io.odooplc.bridge.plcio.PlcLink;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,11 +57,5 @@ class SlotValuesTest {
         SlotValues v = values(5, new int[77]);
         assertThat(v.idle()).isTrue();
         assertThat(v.rejections()).isEmpty();
-    }
-
-    @Test
-    void plcUrlsLoseTheirSecretsInLogs() {
-        assertThat(PlcLink.withoutSecrets("s7://user:pw@10.0.0.1?password=x&rack=0"))
-                .isEqualTo("s7://***@10.0.0.1?password=***&rack=0");
     }
 }
