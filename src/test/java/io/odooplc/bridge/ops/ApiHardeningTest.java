@@ -105,6 +105,16 @@ class ApiHardeningTest {
     }
 
     @Test
+    void thePlcHealthMessageReadsAsPlainText() throws Exception {
+        assertThat(bridge.post("/api/tasks/task2-plc-read/run", TOKEN).statusCode()).isEqualTo(502);
+        JsonNode plc = bridge.healthCheck("plc");
+        assertThat(plc.path("status").asText()).isEqualTo("DOWN");
+        assertThat(plc.path("message").asText()).doesNotContain("\\").contains("READ cycle", "failed");
+        assertThat(plc.path("data").path("last_error").asText()).contains("from " + bridge.settings().plcUrl()
+                + " failed");
+    }
+
+    @Test
     void batchIdsAreAsciiDigitsOnly() throws Exception {
         long id = batches.insert("WH/MO/07001", "RUNNING", false, null, Map.of("silo101", 10.0));
         assertThat(bridge.get("/api/batches/" + id).statusCode()).isEqualTo(200);
