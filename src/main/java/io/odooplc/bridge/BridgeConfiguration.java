@@ -44,6 +44,7 @@ import io.odooplc.bridge.plc.TagAddressing;
 import io.odooplc.bridge.plcio.PlcHealth;
 import io.odooplc.bridge.plcio.PlcLink;
 import io.odooplc.bridge.plcio.PlcWrites;
+import io.odooplc.bridge.plcio.PrintedStackTraces;
 import io.odooplc.bridge.plcio.RecipeWriter;
 import io.odooplc.bridge.plcio.TagRead;
 import org.apache.camel.CamelConfiguration;
@@ -99,6 +100,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
 
         PlcLink plc = bindPlc(registry, database, metrics);
+        PrintedStackTraces.install(plc.health());
         MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
         BatchStaging staging = new BatchStaging(database.dataSource());
         MoFetcher fetcher = new MoFetcher(odoo, staging, new MoReader(new EquipmentMatcher(map.equipment())));
@@ -125,6 +127,9 @@ public class BridgeConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
                 StartupSummary.lines(settings).forEach(LOG::info);
+                StartupSummary.servers(settings, ctx.getComponent("platform-http", PlatformHttpComponent.class)
+                        .getHttpEndpoints().stream().map(e -> e.getVerbs() + " " + e.getUri()).toList())
+                        .forEach(LOG::info);
             }
         });
     }
