@@ -22,7 +22,9 @@ import io.odooplc.bridge.odoo.MoFetcher;
 import io.odooplc.bridge.odoo.MoReader;
 import io.odooplc.bridge.odoo.OdooClient;
 import io.odooplc.bridge.odoo.OdooSync;
+import io.odooplc.bridge.ops.ApiErrors;
 import io.odooplc.bridge.ops.ApiHttpEngine;
+import io.odooplc.bridge.ops.ApiResponseHeaders;
 import io.odooplc.bridge.ops.BatchApi;
 import io.odooplc.bridge.ops.BatchesHealthCheck;
 import io.odooplc.bridge.ops.BridgeMetrics;
@@ -42,11 +44,13 @@ import io.odooplc.bridge.plc.TagAddressing;
 import io.odooplc.bridge.plcio.PlcHealth;
 import io.odooplc.bridge.plcio.PlcLink;
 import io.odooplc.bridge.plcio.PlcWrites;
+import io.odooplc.bridge.plcio.PrintedStackTraces;
 import io.odooplc.bridge.plcio.RecipeWriter;
 import io.odooplc.bridge.plcio.TagRead;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -83,6 +87,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         BatchHealth batchHealth = new BatchHealth(database.dataSource(), settings.batchStuckThreshold(), metrics);
         registry.bind("batchHealth", batchHealth);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
+        context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(
+                new ApiResponseHeaders());
+        registry.bind("apiErrors", new ApiErrors());
         ApiAccess access = new ApiAccess(settings.adminToken());
         registry.bind("taskApi", new TaskApi(context, settings, tracker, access, runs));
         registry.bind("batchApi", new BatchApi(new BatchQueries(database.dataSource()), access));
@@ -93,6 +100,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
 
         PlcLink plc = bindPlc(registry, database, metrics);
+        PrintedStackTraces.install(plc.health());
         MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
         BatchStaging staging = new BatchStaging(database.dataSource());
         MoFetcher fetcher = new MoFetcher(odoo, staging, new MoReader(new EquipmentMatcher(map.equipment())));
@@ -119,6 +127,9 @@ public class BridgeConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
                 StartupSummary.lines(settings).forEach(LOG::info);
+                StartupSummary.servers(settings, ctx.getComponent("platform-http", PlatformHttpComponent.class)
+                        .getHttpEndpoints().stream().map(e -> e.getVerbs() + " " + e.getUri()).toList())
+                        .forEach(LOG::info);
             }
         });
     }

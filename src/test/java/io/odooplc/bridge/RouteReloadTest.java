@@ -29,9 +29,11 @@ class RouteReloadTest {
             String yaml = Files.readString(file);
             Files.writeString(file, yaml.replace("{{interval:LOG_CLEANUP_INTERVAL,LOG_CLEANUP_INTERVAL_MINUTES}}", "45000"));
 
-            RunningBridge.await("the reloaded task 6 timer, started", Duration.ofSeconds(20),
-                    () -> period(bridge) == 45_000L && bridge.routeStatus("task6-log-cleanup").isStarted());
-            assertThat(bridge.routeStatus("task6-log-cleanup-work").isStarted()).isTrue();
+            // The file's routes come back one after the other: wait for both, not only the timer.
+            RunningBridge.await("the reloaded task 6 timer and work route, started", Duration.ofSeconds(20),
+                    () -> period(bridge) == 45_000L && bridge.routeStatus("task6-log-cleanup").isStarted()
+                            && bridge.routeStatus("task6-log-cleanup-work") != null
+                            && bridge.routeStatus("task6-log-cleanup-work").isStarted());
         }
     }
 

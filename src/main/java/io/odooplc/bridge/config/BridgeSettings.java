@@ -184,6 +184,7 @@ public record BridgeSettings(
                     throw new InvalidSettingException("PLC_URL", url, "a protocol the memory map has addresses for: "
                             + String.join(" or ", PLC_PROTOCOL_CODES) + ", e.g. modbus-tcp://192.168.1.2:502");
                 }
+                PlcUrlCheck.check(url);
                 return url;
             }
             String protocol = required("PLC_PROTOCOL").toLowerCase(Locale.ROOT);
@@ -209,11 +210,13 @@ public record BridgeSettings(
                             + "(required because a task that talks to Odoo is enabled)"));
             try {
                 URI uri = new URI(url);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                        || uri.getPort() > 65535) {
                     throw new URISyntaxException(url, "not http(s)");
                 }
             } catch (URISyntaxException e) {
-                throw new InvalidSettingException("ODOO_URL", url, "an http:// or https:// URL, e.g. http://odoo:8069");
+                throw new InvalidSettingException("ODOO_URL", url, "an http:// or https:// URL with a port 1..65535 if"
+                        + " any, e.g. http://odoo:8069");
             }
             String why = " (required because a task that talks to Odoo is enabled)";
             String db = optional("ODOO_DB").orElseThrow(() -> new InvalidSettingException("ODOO_DB", null, "the Odoo database name" + why));

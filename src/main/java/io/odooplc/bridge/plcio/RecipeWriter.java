@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import io.odooplc.bridge.plc.CodecException;
 import io.odooplc.bridge.plc.MemoryMap;
+import io.odooplc.bridge.plc.MoNameRule;
 import io.odooplc.bridge.plc.Recipe;
 import io.odooplc.bridge.plc.RecipeEncodeException;
 import io.odooplc.bridge.plc.SlotArea;
@@ -157,6 +158,10 @@ public final class RecipeWriter {
     }
 
     private Recipe fitted(Recipe recipe, boolean logCut) {
+        MoNameRule.problem(recipe.moName(), map).ifPresent(problem -> {
+            throw new RecipeRejectedException(recipe.moName(), "MO " + recipe.moName() + ": " + problem
+                    + "; batch not written");
+        });
         String product = recipe.productName();
         for (int i = 0; i < product.length(); i++) {
             char c = product.charAt(i);
