@@ -122,6 +122,7 @@ public final class Demo implements AutoCloseable {
     public List<String> banner(int httpPort, int managementPort) {
         return List.of(
                 "odoo-plc-bridge demo",
+                "  operator console:            http://127.0.0.1:" + httpPort + "/",
                 "  simulated PLC (Modbus TCP):  127.0.0.1:" + plc.port() + "  batches of " + BATCH_DURATION.toSeconds() + " s",
                 "  fake Odoo:                   " + odoo.url() + "  with " + odoo.stock().size() + " MOs",
                 "  database:                    embedded PostgreSQL in " + DATA_DIR.resolve("postgres"),
