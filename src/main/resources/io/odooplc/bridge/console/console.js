@@ -37,7 +37,7 @@ function el(tag, attrs, ...children) {
 
 /** A table cell with the column name as label for the narrow (card) layout. */
 function cell(label, ...children) {
-  return el('td', { 'data-label': label }, ...children);
+  return el('td', { 'data-label': label }, el('div', {}, ...children));
 }
 
 /**
@@ -73,10 +73,15 @@ function text(value) {
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
 
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+
+/** An instant in the browser's time zone: the time alone when it is today. */
 function when(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
-  return isNaN(d) ? String(iso) : d.toLocaleString();
+  if (isNaN(d)) return String(iso);
+  const today = d.toDateString() === new Date().toDateString();
+  return today ? d.toLocaleTimeString() : d.toLocaleString();
 }
 
 function kg(value) {
@@ -87,11 +92,16 @@ function badge(value) {
   return el('span', { className: 'badge badge-' + String(value).toLowerCase() }, text(value));
 }
 
+let messageTimer = null;
+
+/** Errors stay until the next message; confirmations go after a while. */
 function show(message, isError) {
   const box = $('message');
   box.textContent = message;
   box.className = isError ? 'error' : 'ok';
   box.hidden = false;
+  clearTimeout(messageTimer);
+  if (!isError) messageTimer = setTimeout(() => { box.hidden = true; }, 10000);
 }
 
 // --- HTTP -----------------------------------------------------------------------------------------------------------
@@ -266,7 +276,8 @@ function pager(id, page) {
 
 function openDetail(id) {
   view.detailId = id;
-  refresh();
+  loadDetail().then(() => $('batch-detail').scrollIntoView({ block: 'start' }))
+    .catch((e) => show('Batch #' + id + ': ' + e.message, true));
 }
 
 async function loadDetail() {
@@ -329,6 +340,16 @@ async function loadFailures() {
 // --- Health ---------------------------------------------------------------------------------------------------------
 
 const CHECK_TITLES = { database: 'Database', plc: 'PLC', odoo: 'Odoo', batches: 'Batches' };
+const CHECK_ABOUT = {
+  database: 'PostgreSQL reachable and its schema migrated.',
+  plc: 'The last exchange with the PLC (read cycle or write).',
+  odoo: 'The last Odoo call and the circuit breaker, without calling Odoo.',
+  batches: 'Task 4\'s last findings: stuck, failed, waiting for an operator, Odoo backlog.',
+};
+
+function detailValue(value) {
+  return typeof value === 'string' && ISO_INSTANT.test(value) ? when(value) : text(value);
+}
 
 async function loadHealth() {
   const health = await getJson('/api/health');
@@ -341,9 +362,10 @@ async function loadHealth() {
     className: 'check', dataset: { key: check.name, check: check.name },
   },
   el('h2', {}, CHECK_TITLES[check.name] || check.name, ' ', badge(check.state)),
-  check.message ? el('p', {}, check.message) : null,
-  el('dl', { className: 'fields' }, ...Object.entries(check.details).flatMap(([key, value]) => [
-    el('dt', {}, key.replace(/_/g, ' ')), el('dd', { dataset: { detail: key } }, text(value))])))));
+  el('p', { className: 'muted' }, CHECK_ABOUT[check.name] || ''),
+  check.message ? el('p', { className: check.state === 'DOWN' ? 'error-text' : '' }, check.message) : null,
+  el('dl', { className: 'fields' }, ...Object.entries(check.details).sort().flatMap(([key, value]) => [
+    el('dt', {}, key.replace(/_/g, ' ')), el('dd', { dataset: { detail: key } }, detailValue(value))])))));
 }
 
 // --- Tabs and refresh -----------------------------------------------------------------------------------------------
