@@ -11,8 +11,8 @@ const ACTIVE = ['STAGED', 'WRITTEN', 'RUNNING', 'COMPLETED'];
 
 const view = {
   tab: 'tasks',
-  batches: { state: '', mo: '', offset: 0, total: 0 },
-  failures: { status: '', offset: 0, total: 0 },
+  batches: { state: '', mo: '', offset: 0 },
+  failures: { status: '', offset: 0 },
   detailId: null,
 };
 
@@ -105,6 +105,15 @@ function show(message, isError) {
 }
 
 // --- HTTP -----------------------------------------------------------------------------------------------------------
+
+/** One page of a list API (batches, failures) from offset, with the filters that are set. */
+function getPage(path, offset, filters) {
+  const query = new URLSearchParams({ limit: PAGE_SIZE, offset });
+  for (const [key, value] of Object.entries(filters)) {
+    if (value) query.set(key, value);
+  }
+  return getJson(path + '?' + query);
+}
 
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
@@ -236,19 +245,14 @@ async function loadCounts() {
 }
 
 function filterBatches(state, mo) {
-  view.batches = { state, mo, offset: 0, total: 0 };
+  view.batches = { state, mo, offset: 0 };
   $('filter-state').value = state;
   $('filter-mo').value = mo;
   refresh();
 }
 
 async function loadBatches() {
-  const b = view.batches;
-  const query = new URLSearchParams({ limit: PAGE_SIZE, offset: b.offset });
-  if (b.state) query.set('state', b.state);
-  if (b.mo) query.set('mo', b.mo);
-  const page = await getJson('/api/batches?' + query);
-  b.total = page.total;
+  const page = await getPage('/api/batches', view.batches.offset, { state: view.batches.state, mo: view.batches.mo });
   const rows = page.items.map((batch) => el('tr', {
     className: 'clickable' + (batch.id === view.detailId ? ' selected' : ''),
     dataset: { key: batch.id, batchId: batch.id }, tabindex: '0',
@@ -319,11 +323,7 @@ async function batchAction(action) {
 // --- Failures -------------------------------------------------------------------------------------------------------
 
 async function loadFailures() {
-  const f = view.failures;
-  const query = new URLSearchParams({ limit: PAGE_SIZE, offset: f.offset });
-  if (f.status) query.set('status', f.status);
-  const page = await getJson('/api/failures?' + query);
-  f.total = page.total;
+  const page = await getPage('/api/failures', view.failures.offset, { status: view.failures.status });
   const rows = page.items.map((item) => el('tr', { dataset: { key: item.id, failureId: item.id } },
     cell('Failure at (PLC)', text(item.failureAt)),
     cell('Equipment', text(item.equipmentCode)),
@@ -424,7 +424,7 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('failure-filter').addEventListener('submit', (event) => {
     event.preventDefault();
-    view.failures = { status: $('filter-failure-status').value, offset: 0, total: 0 };
+    view.failures = { status: $('filter-failure-status').value, offset: 0 };
     refresh();
   });
   for (const button of document.querySelectorAll('#batch-pager button')) {

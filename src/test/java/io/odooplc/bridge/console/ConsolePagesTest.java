@@ -64,7 +64,7 @@ class ConsolePagesTest {
     void servesNothingOfTheWorkingDirectory() throws Exception {
         for (String path : List.of("/application.properties", "/ui/application.properties",
                 "/ui/../application.properties", "/ui/%2e%2e/application.properties", "/ui/..%2fapplication.properties",
-                "/routes/api-tasks.camel.yaml", "/ui/routes/api-tasks.camel.yaml", "/pom.xml", "/ui/")) {
+                "/routes/api-tasks.camel.yaml", "/ui/routes/api-tasks.camel.yaml", "/pom.xml")) {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + bridge.settings().httpPort() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());

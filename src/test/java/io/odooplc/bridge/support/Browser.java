@@ -25,9 +25,13 @@ public final class Browser {
     private Browser() {
     }
 
-    /** Skips the calling test class (or fails it on CI) when the browser is not installed. */
+    public static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Skips the calling test (fails it with CI=true) when the browser is not installed. */
     public static void assumeInstalled() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+        if (installed()) {
             return;
         }
         String missing = "no headless browser (" + CHROMIUM + ", " + CHROMEDRIVER + "): install it with `"
