@@ -30,7 +30,7 @@ public final class ConsolePages implements ExtendedStartupListener {
 
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        // The HTTP server is bound once the context has fully started: see onCamelContextFullyStarted.
+        // Added once everything has started (see below): the HTTP server and the API's REST routes are there then.
     }
 
     @Override

@@ -24,7 +24,7 @@ function el(tag, attrs, ...children) {
   for (const [key, value] of Object.entries(attrs || {})) {
     if (key === 'className') node.className = value;
     else if (key === 'dataset') Object.assign(node.dataset, value);
-    else if (key === 'onclick') node.addEventListener('click', value);
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value);
   }
   for (const child of children) {
@@ -257,6 +257,7 @@ async function loadBatches() {
     className: 'clickable' + (batch.id === view.detailId ? ' selected' : ''),
     dataset: { key: batch.id, batchId: batch.id }, tabindex: '0',
     onclick: () => openDetail(batch.id),
+    onkeydown: (event) => { if (event.key === 'Enter') openDetail(batch.id); },
   },
   cell('Batch', '#' + batch.id),
   cell('MO', el('span', { className: 'mo' }, text(batch.moName))),
