@@ -12,6 +12,8 @@ import io.odooplc.bridge.batch.PlcReadSync;
 import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
+import io.odooplc.bridge.console.ConsolePages;
+import io.odooplc.bridge.console.HealthSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.failure.FailureQueries;
@@ -94,6 +96,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("taskApi", new TaskApi(context, settings, tracker, access, runs));
         registry.bind("batchApi", new BatchApi(new BatchQueries(database.dataSource()), access));
         registry.bind("failureApi", new FailureApi(new FailureQueries(database.dataSource())));
+        registry.bind("healthSummary", new HealthSummary(context));
+        context.addStartupListener(new ConsolePages(settings.httpPort()));
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
         OdooClient odoo = new OdooClient(settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("odooClient", odoo);
