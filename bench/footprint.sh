@@ -20,12 +20,15 @@ target_jar="$root/target/odoo-plc-bridge.jar"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$pg_bin" ] || { echo "needs Debian's PostgreSQL server: apt-get install postgresql" >&2; exit 1; }
 
+# application.properties and routes/: the ones next to a --plain JAR when there are (an older build), else the repo's.
+config=$root
 launch=("$root/bin/odoo-plc-bridge")
 how="bin/odoo-plc-bridge"
 soak_minutes=0
 case "${1:-}" in
   --plain) jar=$(cd "$(dirname "${2:-$target_jar}")" && pwd)/$(basename "${2:-$target_jar}")
-           launch=(java -jar "$jar"); how="java -jar $jar" ;;
+           launch=(java -jar "$jar"); how="java -jar $jar"
+           [ -f "$(dirname "$jar")/application.properties" ] && config=$(dirname "$jar") ;;
   --soak) soak_minutes=${2:?--soak needs minutes} ;;
   "") ;;
   *) sed -n '11,14p' "$0" >&2; exit 2 ;;
@@ -73,7 +76,7 @@ sim_jvm=(java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$sim_cp")
 
 phase() { # label mos window_seconds
   local label=$1 mos=$2 window=$3 dir="$work/$1"
-  mkdir -p "$dir" && cp -r "$root/application.properties" "$root/routes" "$dir/"
+  mkdir -p "$dir" && cp -r "$config/application.properties" "$config/routes" "$dir/"
   "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U bench "$label"
   "${sim_jvm[@]}" io.odooplc.bridge.sim.PlcSimulatorMain --port 0 --fins-port 0 --batch-seconds 2 > "$dir/plc.log" 2>&1 &
   local plc=$!; pids+=("$plc")

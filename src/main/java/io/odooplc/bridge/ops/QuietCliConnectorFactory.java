@@ -12,11 +12,15 @@ import org.apache.camel.spi.CliConnector;
  * own connector rebuilds its status file from every dev console (routes with processors, health checks, metrics, ...)
  * once a second, which took a fifth of a core on an idle bridge. Here the status is rebuilt every
  * {@link #STATUS_INTERVAL}, and at once after the CLI sent a command, so {@code camel get} shows its effect; commands
- * are still picked up within a second. Registered in application.properties, switched by {@code CAMEL_CLI_ENABLED}.
+ * are still picked up within a second. Bound by BridgeApp; {@code CAMEL_CLI_ENABLED=false} runs no connector at all.
  */
 public class QuietCliConnectorFactory extends DefaultCliConnectorFactory {
 
     static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
+
+    public QuietCliConnectorFactory(boolean enabled) {
+        setEnabled(enabled);
+    }
 
     @Override
     public CliConnector createConnector() {
