@@ -9,7 +9,8 @@
 #
 # Usage (from the repo root, after `mvn -B -q package -DskipTests`; needs postgresql, e.g. apt-get install postgresql):
 #   bench/footprint.sh                      the bridge as bin/odoo-plc-bridge launches it (its JVM options)
-#   bench/footprint.sh --plain [JAR]        plain `java -jar JAR` (default target/odoo-plc-bridge.jar), no options
+#   bench/footprint.sh --plain [JAR]        plain `java -jar JAR` (default target/odoo-plc-bridge.jar), no options;
+#                                           an older build's application.properties and routes/ next to JAR are used
 #   bench/footprint.sh --soak MINUTES       flow only, RSS every 5 minutes for MINUTES (leak check)
 # The simulator and fake Odoo always run from target/ (they are not measured). Figures from a shared machine are
 # noisy: compare runs made one after the other.
@@ -31,7 +32,7 @@ case "${1:-}" in
            [ -f "$(dirname "$jar")/application.properties" ] && config=$(dirname "$jar") ;;
   --soak) soak_minutes=${2:?--soak needs minutes} ;;
   "") ;;
-  *) sed -n '11,14p' "$0" >&2; exit 2 ;;
+  *) sed -n '11,15p' "$0" >&2; exit 2 ;;
 esac
 
 work=$(mktemp -d)
