@@ -137,7 +137,7 @@ phase() { # label mos window_seconds
 }
 
 if [ "$soak_minutes" -gt 0 ]; then
-  phase flow 20000 0
+  phase flow 3000 0  # about 27 MOs SYNCED a minute: enough for 100 minutes
 else
   phase idle 0 60
   phase flow 2000 60
