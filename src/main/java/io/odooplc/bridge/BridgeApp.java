@@ -1,6 +1,7 @@
 package io.odooplc.bridge;
 
 import io.odooplc.bridge.config.BridgeSettings;
+import io.odooplc.bridge.ops.QuietCliConnectorFactory;
 import org.apache.camel.main.Main;
 
 /** Builds the Camel application from validated settings; {@link BridgeMain} runs it, tests start and stop it. */
@@ -14,6 +15,8 @@ public final class BridgeApp {
         // Camel reads ./application.properties (camel.* keys) and sees every bridge setting exactly as validated.
         main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true");
         settings.camelProperties().forEach(main::addOverrideProperty);
+        // Found by Camel before it starts the CLI connector (camel.beans.* would be bound too late for that).
+        main.bind("cliConnectorFactory", new QuietCliConnectorFactory(settings.camelCliEnabled()));
         main.configure().addConfiguration(new BridgeConfiguration(settings));
         return main;
     }

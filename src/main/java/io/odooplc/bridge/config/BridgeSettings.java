@@ -145,6 +145,7 @@ public record BridgeSettings(
             }
             String routesDir = required("ROUTES_DIR");
             boolean reload = bool("ROUTES_RELOAD_ENABLED");
+            bool("CAMEL_CLI_ENABLED"); // validated here, read by camelCliEnabled()
             return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast,
                     database, embeddedDir, embeddedPort, map, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
                     httpPort, mgmtHost, mgmtPort, token,
@@ -280,6 +281,11 @@ public record BridgeSettings(
         out.put("PLC_ENDPOINT", plcEndpoint());
         out.put("PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
         return out;
+    }
+
+    /** CAMEL_CLI_ENABLED: whether the Camel CLI may see and control the bridge. */
+    public boolean camelCliEnabled() {
+        return Values.parseBoolean("CAMEL_CLI_ENABLED", resolved.get("CAMEL_CLI_ENABLED"));
     }
 
     /** The PLC4X protocol code of {@link #plcUrl()}: {@code modbus-tcp}, {@code fins}. */
