@@ -30,7 +30,6 @@ import io.odooplc.bridge.ops.DatabaseHealthCheck;
 import io.odooplc.bridge.ops.FailureApi;
 import io.odooplc.bridge.ops.OdooHealthCheck;
 import io.odooplc.bridge.ops.PlcHealthCheck;
-import io.odooplc.bridge.ops.Retention;
 import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
 import io.odooplc.bridge.ops.TaskRunStore;
@@ -78,8 +77,6 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("bridgeMetrics", metrics);
         registry.bind("taskRunTracker", tracker);
         registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
-        registry.bind("retention", new Retention(database.dataSource(), settings.logRetentionDays(),
-                settings.logCleanupKeepLast()));
         BatchHealth batchHealth = new BatchHealth(database.dataSource(), settings.batchStuckThreshold(), metrics);
         registry.bind("batchHealth", batchHealth);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
