@@ -77,7 +77,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("bridgeMetrics", metrics);
         registry.bind("taskRunTracker", tracker);
         registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
-        BatchHealth batchHealth = new BatchHealth(database.dataSource(), settings.batchStuckThreshold(), metrics);
+        BatchHealth batchHealth = new BatchHealth(settings.batchStuckThreshold(), metrics);
         registry.bind("batchHealth", batchHealth);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
         ApiAccess access = new ApiAccess(settings.adminToken());
