@@ -15,7 +15,6 @@ import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.failure.FailureQueries;
-import io.odooplc.bridge.failure.FailureStore;
 import io.odooplc.bridge.failure.FailureSync;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.MoFetcher;
@@ -95,7 +94,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         MoFetcher fetcher = new MoFetcher(odoo, staging, new MoReader(new EquipmentMatcher(map.equipment())));
         registry.bind("moSync", new MoSync(staging, fetcher,
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
-        registry.bind("failureSync", new FailureSync(new FailureStore(database.dataSource()), map,
+        registry.bind("failureSync", new FailureSync(map,
                 registry.lookupByNameAndType("plcWrites", PlcWrites.class), odoo,
                 new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax())));
 
