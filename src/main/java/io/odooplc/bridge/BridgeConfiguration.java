@@ -86,7 +86,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
         OdooClient odoo = new OdooClient(settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("odooClient", odoo);
-        registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
+        registry.bind("odooSync", new OdooSync(odoo, settings.odooRetry()));
 
         PlcLink plc = bindPlc(registry, database, metrics);
         MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
