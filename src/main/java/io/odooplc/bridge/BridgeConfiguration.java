@@ -17,7 +17,6 @@ import io.odooplc.bridge.console.HealthSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.failure.FailureQueries;
-import io.odooplc.bridge.failure.FailureStore;
 import io.odooplc.bridge.failure.FailureSync;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.MoFetcher;
@@ -34,7 +33,6 @@ import io.odooplc.bridge.ops.DatabaseHealthCheck;
 import io.odooplc.bridge.ops.FailureApi;
 import io.odooplc.bridge.ops.OdooHealthCheck;
 import io.odooplc.bridge.ops.PlcHealthCheck;
-import io.odooplc.bridge.ops.Retention;
 import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
 import io.odooplc.bridge.ops.TaskRunStore;
@@ -84,9 +82,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("bridgeMetrics", metrics);
         registry.bind("taskRunTracker", tracker);
         registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
-        registry.bind("retention", new Retention(database.dataSource(), settings.logRetentionDays(),
-                settings.logCleanupKeepLast()));
-        BatchHealth batchHealth = new BatchHealth(database.dataSource(), settings.batchStuckThreshold(), metrics);
+        BatchHealth batchHealth = new BatchHealth(settings.batchStuckThreshold(), metrics);
         registry.bind("batchHealth", batchHealth);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(
@@ -101,7 +97,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
         OdooClient odoo = new OdooClient(settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("odooClient", odoo);
-        registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
+        registry.bind("odooSync", new OdooSync(odoo, settings.odooRetry()));
 
         PlcLink plc = bindPlc(registry, database, metrics);
         PrintedStackTraces.install(plc.health());
@@ -110,7 +106,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         MoFetcher fetcher = new MoFetcher(odoo, staging, new MoReader(new EquipmentMatcher(map.equipment())));
         registry.bind("moSync", new MoSync(staging, fetcher,
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
-        registry.bind("failureSync", new FailureSync(new FailureStore(database.dataSource()), map,
+        registry.bind("failureSync", new FailureSync(map,
                 registry.lookupByNameAndType("plcWrites", PlcWrites.class), odoo,
                 new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax())));
 
