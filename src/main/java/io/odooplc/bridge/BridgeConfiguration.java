@@ -20,6 +20,7 @@ import io.odooplc.bridge.failure.FailureSync;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.MoFetcher;
 import io.odooplc.bridge.odoo.MoReader;
+import io.odooplc.bridge.odoo.OdooBeans;
 import io.odooplc.bridge.odoo.OdooClient;
 import io.odooplc.bridge.odoo.OdooSync;
 import io.odooplc.bridge.ops.ApiHttpEngine;
@@ -88,14 +89,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("batchApi", new BatchApi(new BatchQueries(database.dataSource()), access));
         registry.bind("failureApi", new FailureApi(new FailureQueries(database.dataSource())));
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
-        OdooClient odoo = new OdooClient(settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
-        registry.bind("odooClient", odoo);
+        OdooClient odoo = OdooBeans.bind(registry, settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
 
         PlcLink plc = bindPlc(registry, database, metrics);
         MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
         BatchStaging staging = new BatchStaging(database.dataSource());
-        MoFetcher fetcher = new MoFetcher(odoo, staging, new MoReader(new EquipmentMatcher(map.equipment())));
+        MoFetcher fetcher = new MoFetcher(OdooBeans.moList(context), staging, new MoReader(new EquipmentMatcher(map.equipment())));
         registry.bind("moSync", new MoSync(staging, fetcher,
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
         registry.bind("failureSync", new FailureSync(new FailureStore(database.dataSource()), map,
