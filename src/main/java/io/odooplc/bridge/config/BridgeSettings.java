@@ -69,7 +69,7 @@ public record BridgeSettings(
      * breaker that turns a dead Odoo into one quick failure.
      */
     public record OdooCallSettings(Duration connectTimeout, Duration timeout, int httpRetries, Duration httpRetryDelay,
-            int circuitFailures, Duration circuitCooldown) {
+            int circuitFailures, Duration circuitCooldown, long maxAnswerBytes) {
     }
 
     /**
@@ -235,7 +235,8 @@ public record BridgeSettings(
             int failures = integer("ODOO_CIRCUIT_FAILURES", 1, 1000, "a whole number from 1 to 1000 (consecutive "
                     + "failed calls that open the circuit)");
             Duration cooldown = duration("ODOO_CIRCUIT_COOLDOWN", MIN_INTERVAL);
-            return new OdooCallSettings(connect, timeout, retries, retryDelay, failures, cooldown);
+            long maxAnswer = Values.parseByteSize("ODOO_MAX_ANSWER_SIZE", required("ODOO_MAX_ANSWER_SIZE"));
+            return new OdooCallSettings(connect, timeout, retries, retryDelay, failures, cooldown, maxAnswer);
         }
 
         private OdooRetrySettings odooRetry() {
@@ -280,6 +281,18 @@ public record BridgeSettings(
         out.put("PLC_URL", plcUrl);
         out.put("PLC_ENDPOINT", plcEndpoint());
         out.put("PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
+        out.putAll(odooProperties(odoo, odooCalls));
+        return out;
+    }
+
+    /** What the Odoo route files read: the validated base URL and the call settings in the units Camel takes. */
+    public static Map<String, String> odooProperties(Optional<OdooSettings> odoo, OdooCallSettings calls) {
+        Map<String, String> out = new LinkedHashMap<>();
+        odoo.ifPresent(o -> out.put("ODOO_URL", o.url()));
+        out.put("ODOO_CONNECT_TIMEOUT_MILLIS", Long.toString(calls.connectTimeout().toMillis()));
+        out.put("ODOO_TIMEOUT_MILLIS", Long.toString(calls.timeout().toMillis()));
+        out.put("ODOO_HTTP_RETRIES", Integer.toString(calls.httpRetries()));
+        out.put("ODOO_HTTP_RETRY_DELAY_MILLIS", Long.toString(calls.httpRetryDelay().toMillis()));
         return out;
     }
 

@@ -19,4 +19,9 @@ public enum OdooPath {
     public String path() {
         return path;
     }
+
+    /** A login call: sent without the session cookie. */
+    public boolean isLogin() {
+        return this == SCADA_AUTHENTICATE || this == WEB_AUTHENTICATE;
+    }
 }

@@ -102,7 +102,7 @@ class BridgeSettingsTest {
     void odooCallAndRetryDefaults() {
         BridgeSettings s = load(Map.of());
         assertThat(s.odooCalls()).isEqualTo(new BridgeSettings.OdooCallSettings(Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 3, Duration.ofSeconds(60)));
+                Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 3, Duration.ofSeconds(60), 32L << 20));
         assertThat(s.odooRetry()).isEqualTo(new BridgeSettings.OdooRetrySettings(Duration.ofSeconds(30),
                 Duration.ofMinutes(30), 10, false));
     }
