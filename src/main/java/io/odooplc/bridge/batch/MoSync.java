@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps of task 1 (MO sync) that its route calls in order: is the PLC queue free; which batches go to the PLC
- * (staged ones left by a failed run first, legacy #15, else new MOs from Odoo); does the PLC already hold them (a
+ * (staged ones left by a failed run first, plant-contract #15, else new MOs from Odoo); does the PLC already hold them (a
  * crash after the write); the recipes; and WRITTEN for all of them in one transaction once the PLC has them.
  */
 public class MoSync {

@@ -22,7 +22,7 @@ import io.odooplc.bridge.plc.Words;
  * rejects words that do not fit their field (non-ASCII text, BATCH or ID words that contradict their position,
  * flags other than 0/1, values above the map's limit such as 5000 kg of consumption); on top of that the MO name
  * must follow {@link MoNameRule}, the rule task 1 stages by. A slot whose identity (BATCH, NO-MO) is rejected is not trusted at all: its
- * other words may belong to a torn frame (legacy #8).
+ * other words may belong to a torn frame (plant-contract #8).
  *
  * @param mo            the MO the slot shows; empty when idle or not trusted
  * @param consumptionKg accepted actual consumption per equipment id

@@ -108,7 +108,7 @@ public record BridgeSettings(
             }
             Duration startDelay = Values.parseDuration("TASK_START_DELAY", required("TASK_START_DELAY"), Duration.ZERO);
             MemoryMap map = memoryMap();
-            // A fetch never asks for more MOs than the PLC has recipe slots (legacy #26).
+            // A fetch never asks for more MOs than the PLC has recipe slots (plant-contract #26).
             int slots = map.writeArea().count();
             int limit = integer("SYNC_BATCH_LIMIT", 1, slots, "a whole number from 1 to " + slots
                     + " (the PLC has " + slots + " recipe slots)");

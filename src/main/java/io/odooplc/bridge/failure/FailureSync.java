@@ -147,7 +147,7 @@ public class FailureSync {
      * Odoo's answer decides the row, returned as what the route does: SENT; REJECTED for good (e.g. unknown equipment
      * code); DEFERRED while the circuit is open (nothing was sent, nothing changes); otherwise RETRY after the backoff
      * (header {@code retrySeconds}, the error in {@code error}), with no attempt limit, because a failure report must
-     * reach Odoo in the end (legacy #19).
+     * reach Odoo in the end (plant-contract #19).
      */
     public String recordReport(@ExchangeProperty(FAILURE) PendingFailure failure, OdooReply reply, Exchange exchange) {
         String what = failure.equipmentCode() + " " + failure.description() + " at " + failure.failureAt();

@@ -9,7 +9,7 @@ public record PendingFailure(long id, String equipmentCode, String description, 
 
     private static final DateTimeFormatter ODOO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
-    /** The failure time as Odoo's equipment-failure endpoint takes it, {@code YYYY-MM-DD HH:MM:SS} (LEGACY 3.8). */
+    /** The failure time as Odoo's equipment-failure endpoint takes it, {@code YYYY-MM-DD HH:MM:SS} (plant-contract §3.8). */
     public String odooDate() {
         return failureAt.format(ODOO_DATE);
     }

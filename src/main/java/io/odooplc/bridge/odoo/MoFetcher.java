@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Task 1's Odoo side: the next confirmed MOs the bridge does not hold yet. It asks for {@code states: ["confirmed"]}
- * and pages on past MOs it already holds (active or archived, legacy #23) or that are not confirmed (an addon that
+ * and pages on past MOs it already holds (active or archived, plant-contract #23) or that are not confirmed (an addon that
  * ignores the filter lists posted MOs in progress first), until it has enough or the list ends.
  */
 public class MoFetcher {

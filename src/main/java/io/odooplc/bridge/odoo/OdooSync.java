@@ -64,7 +64,7 @@ public class OdooSync {
         }
     }
 
-    /** Batches the PLC reported failed whose MO still has to be cancelled in Odoo (LEGACY 1.5 d). */
+    /** Batches the PLC reported failed whose MO still has to be cancelled in Odoo (plant-contract §1.5 d). */
     public List<BatchForOdoo> dueForCancel(List<Map<String, Object>> rows, Exchange exchange)
             throws JsonProcessingException {
         TaskCounts.put(exchange, "cancel_due", rows.size());
@@ -92,7 +92,7 @@ public class OdooSync {
         return out;
     }
 
-    /** A batch without any actual consumption cannot be posted and would block its slot forever (legacy #13). */
+    /** A batch without any actual consumption cannot be posted and would block its slot forever (plant-contract #13). */
     public Map<String, Object> recordNoConsumption(@ExchangeProperty(BATCH) BatchForOdoo batch) {
         return needsAttention(batch, batch.attempts(), "no actual consumption above 0 kg: nothing to post to Odoo");
     }
