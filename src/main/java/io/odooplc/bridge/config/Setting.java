@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * One setting, declared once in {@link SettingsSchema} the way a kamelet declares its properties: name, default,
- * type with its rule in words, a one-line description and the group it belongs to. {@code application.properties},
- * {@code .env.example} and the README's configuration table are checked against these declarations by
- * {@code SettingsDocumentationTest}, and start-up validation by {@code SettingsValidationTest}.
+ * type with its rule in words, a one-line description and the group it belongs to. {@link BridgeSettings} reads values
+ * by their declared type; {@code application.properties}, {@code .env.example} and the README's configuration table
+ * are checked against these declarations by {@code SettingsDocumentationTest}, and start-up validation by
+ * {@code SettingsValidationTest}.
  *
  * @param defaultValue the value in {@code application.properties}, null when the setting is unset by default
  * @param description  the README table's "Meaning" for it
