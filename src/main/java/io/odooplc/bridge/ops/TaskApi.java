@@ -21,8 +21,8 @@ import org.apache.camel.builder.ExchangeBuilder;
 /** The task API behind {@code /api/tasks}: status of every task, and start, stop or run one now. */
 public class TaskApi {
 
-    static final int DEFAULT_RUNS = 50;
-    static final int MAX_RUNS = 1000;
+    private static final int DEFAULT_RUNS = 50;
+    private static final int MAX_RUNS = 1000;
 
     private final CamelContext context;
     private final BridgeSettings settings;
