@@ -12,6 +12,11 @@
 #   bench/footprint.sh --plain [JAR]        plain `java -jar JAR` (default target/odoo-plc-bridge.jar), no options;
 #                                           an older build's application.properties and routes/ next to JAR are used
 #   bench/footprint.sh --soak MINUTES       flow only, RSS every 5 minutes for MINUTES (leak check)
+#   bench/footprint.sh --startup N          idle start-ups only, N times: wall time and CPU time to "Scheduler
+#                                           started", classes loaded, RSS then (CPU time is the figure a loaded
+#                                           machine disturbs least)
+# bin/odoo-plc-bridge's settings pass through: BRIDGE_CDS=off (no class data sharing archive; the first start with it
+# writes the archive at exit, later ones use it: the last column says which), JAVA_OPTS, MALLOC_ARENA_MAX.
 # The simulator and fake Odoo always run from target/ (they are not measured). Figures from a shared machine are
 # noisy: compare runs made one after the other.
 set -euo pipefail
@@ -26,14 +31,17 @@ config=$root
 launch=("$root/bin/odoo-plc-bridge")
 how="bin/odoo-plc-bridge"
 soak_minutes=0
+startups=0
 case "${1:-}" in
   --plain) jar=$(cd "$(dirname "${2:-$target_jar}")" && pwd)/$(basename "${2:-$target_jar}")
            launch=(java -jar "$jar"); how="java -jar $jar"
            [ -f "$(dirname "$jar")/application.properties" ] && config=$(dirname "$jar") ;;
   --soak) soak_minutes=${2:?--soak needs minutes} ;;
   "") ;;
-  *) sed -n '11,15p' "$0" >&2; exit 2 ;;
+  --startup) startups=${2:?--startup needs a count} ;;
+  *) sed -n '10,20p' "$0" >&2; exit 2 ;;
 esac
+[ "${launch[0]}" = java ] || how="$how${JAVA_OPTS:+ JAVA_OPTS=$JAVA_OPTS}${MALLOC_ARENA_MAX:+ MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}"
 
 work=$(mktemp -d)
 chmod 755 "$work"  # the postgres user must reach its data directory
@@ -102,7 +110,17 @@ phase() { # label mos window_seconds
   bridge=$!; pids+=("$bridge")
   wait_line "$dir/bridge.log" "Scheduler started" "$bridge"
   t_sched=$(( ($(date +%s%N) - start) / 1000000 ))
-  if [ "$soak_minutes" -gt 0 ]; then
+  local cds  # what bin/odoo-plc-bridge did with its class data sharing archive, from the JVM's command line
+  case "$(tr '\0' ' ' < "/proc/$bridge/cmdline")" in
+    *SharedArchiveFile*) cds="CDS archive used" ;; *ArchiveClassesAtExit*) cds="CDS archive written at exit" ;;
+    *) cds="no CDS archive" ;;
+  esac
+  if [ "$startups" -gt 0 ]; then
+    printf '%-5s start-up %5d ms | CPU to start %5.1f s | classes %5d | RSS %4d MiB | %s, %s\n' "$label" "$t_sched" \
+      "$(echo "$(cpu_ticks "$bridge") / $(getconf CLK_TCK)" | bc -l)" \
+      "$(jstat -class "$bridge" 2>/dev/null | awk 'NR == 2 {print $1}')" \
+      $(( $(status_field "$bridge" VmRSS) / 1024 )) "$how" "$cds"
+  elif [ "$soak_minutes" -gt 0 ]; then
     local m
     for (( m = 5; m <= soak_minutes; m += 5 )); do
       sleep 300
@@ -121,9 +139,9 @@ phase() { # label mos window_seconds
     thread_ticks "$bridge" > "$dir/threads1"
     local secs
     secs=$(echo "($w1 - $w0) / 1000000000" | bc -l)
-    printf '%-5s start-up %5d ms | RSS@60s %4d MiB | CPU %5.1f %% of a core | threads %3d | PLC %5.1f req/s | SYNCED +%d | %s\n' \
+    printf '%-5s start-up %5d ms | RSS@60s %4d MiB | CPU %5.1f %% of a core | threads %3d | PLC %5.1f req/s | SYNCED +%d | %s, %s\n' \
       "$label" "$t_sched" $(( rss60 / 1024 )) "$(echo "($c1 - $c0) * 100 / $(getconf CLK_TCK) / $secs" | bc -l)" \
-      "$(status_field "$bridge" Threads)" "$(echo "($r1 - $r0) / $secs" | bc -l)" $(( ${s1:-0} - ${s0:-0} )) "$how"
+      "$(status_field "$bridge" Threads)" "$(echo "($r1 - $r0) / $secs" | bc -l)" $(( ${s1:-0} - ${s0:-0} )) "$how" "$cds"
     jcmd "$bridge" Thread.print 2>/dev/null > "$dir/jstack" || true
     join <(sort "$dir/threads0") <(sort "$dir/threads1") | awk '{print $3 - $2, $1}' | sort -rn | head -4 |
       while read -r ticks tid; do
@@ -136,7 +154,9 @@ phase() { # label mos window_seconds
   wait "$bridge" "$plc" "$odoo" 2>/dev/null || true
 }
 
-if [ "$soak_minutes" -gt 0 ]; then
+if [ "$startups" -gt 0 ]; then
+  for (( n = 1; n <= startups; n++ )); do phase "idle$n" 0 0; done
+elif [ "$soak_minutes" -gt 0 ]; then
   phase flow 3000 0  # about 27 MOs SYNCED a minute: enough for 100 minutes
 else
   phase idle 0 60
