@@ -54,8 +54,13 @@ public class StockConnection {
 
     /** Odoo answered with an error (doCatch of route odoo-stock-operation): the operation's reply. */
     public OdooReply refused(Exchange exchange) {
-        OdooRefusedException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, OdooRefusedException.class);
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+        // Thrown in a split step (a post's writes), it comes wrapped in Camel's exception.
+        while (!(caught instanceof OdooRefusedException)) {
+            caught = caught.getCause();
+        }
+        OdooRefusedException e = (OdooRefusedException) caught;
         return new OdooReply(e.business() ? OdooReply.Outcome.REJECTED : OdooReply.Outcome.FAILED, e.getMessage(),
                 MissingNode.getInstance());
     }
