@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Weights between the PLC's kg and an Odoo unit of measure, known by the name Odoo shows (kg, g, t): the PLC doses
- * by weight, so any other unit is an error for its MO (plant-contract §6.3). Values sent to Odoo are rounded half-up
+ * by weight, so any other unit is an error for its MO (plant-contract §7.3). Values sent to Odoo are rounded half-up
  * to 0.01, the default precision of Odoo's "Product Unit of Measure".
  */
 public final class Kilograms {

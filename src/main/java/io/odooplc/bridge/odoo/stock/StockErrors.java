@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.odooplc.bridge.odoo.OdooAnswer;
 
 /**
- * Reads stock Odoo's errors (plant-contract §6.4): JSON-RPC answers HTTP 200 with an {@code error} member whose
+ * Reads stock Odoo's errors (plant-contract §7.2): JSON-RPC answers HTTP 200 with an {@code error} member whose
  * {@code data.name} is the Python exception; JSON-2 answers an HTTP error status with {@code {name, message}}.
  */
 public final class StockErrors {

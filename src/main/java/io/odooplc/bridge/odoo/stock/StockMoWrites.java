@@ -21,7 +21,7 @@ import org.apache.camel.ExchangeProperty;
 /**
  * What task 3 changes on one MO of stock Odoo (bean {@code odooStockMo}): the PLC's actuals on its raw moves, then
  * closing or cancelling it. Every write is preceded by a read of the MO's state (never a write on a done MO), and
- * sets a value instead of adding to one, so a repeated post leaves Odoo as it was (plant-contract §6.3).
+ * sets a value instead of adding to one, so a repeated post leaves Odoo as it was (plant-contract §7.4).
  */
 public class StockMoWrites {
 
@@ -139,7 +139,7 @@ public class StockMoWrites {
                 + answer.path("res_model").asText("") : answer.toString());
     }
 
-    /** Success is the MO read again in state done, whatever button_mark_done answered (plant-contract §6.5). */
+    /** Success is the MO read again in state done, whatever button_mark_done answered (plant-contract §7.5). */
     public OdooReply doneReply(@ExchangeProperty(MO) JsonNode mo, Exchange exchange) {
         return stateReply(mo, exchange, "done", "closed");
     }

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What differs between stock Odoo's major versions, as the bridge uses them (plant-contract §6): the transport
+ * What differs between stock Odoo's major versions, as the bridge uses them (plant-contract §7): the transport
  * (JSON-RPC up to 18, JSON-2 from 19), the fields of a raw move's done quantity, and the context of
  * {@code button_mark_done}.
  */
