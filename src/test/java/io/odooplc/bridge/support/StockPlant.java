@@ -42,7 +42,8 @@ public final class StockPlant implements AutoCloseable {
     public static Map<String, String> settings(StockOdoo odoo) {
         Map<String, String> s = RunningBridge.testSettings();
         s.put("ADMIN_TOKEN", Plant.TOKEN);
-        s.put("PLC_TIMEOUT_SEC", "1");
+        // Generous: the first PLC request of a fresh bridge is slow on a loaded machine.
+        s.put("PLC_TIMEOUT_SEC", "3");
         s.put("ODOO_API", "stock");
         s.put("ODOO_URL", odoo.url());
         s.put("ODOO_DB", StockOdoo.DB);

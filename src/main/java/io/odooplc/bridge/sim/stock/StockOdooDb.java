@@ -170,6 +170,10 @@ final class StockOdooDb {
         if (mo.path("state").asText().equals("done")) {
             return BooleanNode.TRUE;
         }
+        if (mo.path("tracked").asBoolean()) {
+            // A lot-tracked product without a lot: Odoo asks for one whatever the context (18's batch produce).
+            return wizard(mo, "mrp.batch.produce");
+        }
         List<Object[]> wizards = picking()
                 ? List.of(new Object[] {"skip_consumption", "mrp.consumption.warning"},
                         new Object[] {"skip_backorder", "mrp.production.backorder"})
@@ -182,13 +186,7 @@ final class StockOdooDb {
         }
         for (Object[] w : wizards) {
             if (!context.path((String) w[0]).asBoolean()) {
-                ObjectNode action = JSON.objectNode();
-                action.put("type", "ir.actions.act_window");
-                action.put("res_model", (String) w[1]);
-                action.put("target", "new");
-                action.set("context", JSON.objectNode().set("default_mrp_production_ids", JSON.arrayNode()
-                        .add(mo.get("id").asInt())));
-                return action;
+                return wizard(mo, (String) w[1]);
             }
         }
         for (ObjectNode move : movesOf(mo)) {
@@ -200,6 +198,16 @@ final class StockOdooDb {
         }
         mo.put("state", "done");
         return BooleanNode.TRUE;
+    }
+
+    private static ObjectNode wizard(ObjectNode mo, String model) {
+        ObjectNode action = JSON.objectNode();
+        action.put("type", "ir.actions.act_window");
+        action.put("res_model", model);
+        action.put("target", "new");
+        action.set("context", JSON.objectNode().set("default_mrp_production_ids", JSON.arrayNode()
+                .add(mo.get("id").asInt())));
+        return action;
     }
 
     private JsonNode cancel(List<Integer> ids) {

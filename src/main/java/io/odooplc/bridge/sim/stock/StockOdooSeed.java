@@ -87,6 +87,11 @@ public final class StockOdooSeed {
         move(mo, productCode).set("move_line_ids", JSON.arrayNode().add(1).add(2));
     }
 
+    /** The MO's product tracked by lot without one: button_mark_done answers a wizard and does not close it. */
+    public void trackWithoutLot(String mo) {
+        mo(mo).put("tracked", true);
+    }
+
     ObjectNode mo(String name) {
         return db.all("mrp.production").stream().filter(m -> m.path("name").asText().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no MO " + name));

@@ -53,7 +53,8 @@ class StockOdooFaultsTest {
     /**
      * Odoo 14: an MO with a unit that is no weight is not staged; serialization failures are tried again within the
      * call; a move whose reservation is split over two move lines is refused by Odoo 14 (business error: that batch
-     * NEEDS_ATTENTION with Odoo's message); a post repeated after a crash leaves the quantities as they were; failures
+     * NEEDS_ATTENTION with Odoo's message); a mark-done answered by a wizard is no success (the MO stays open, the batch
+     * says why); a post repeated after a crash leaves the quantities as they were; failures
      * become maintenance requests, with or without a maintenance equipment of that code.
      */
     @Test
@@ -62,7 +63,8 @@ class StockOdooFaultsTest {
         String inUnits = odoo.seed().addMo(1000, "kg", List.of(new Component("40101", 900, "kg"),
                 new Component("40114", 4, "Units")));
         odoo.seed().splitReservation("WH/MO/00002", "40102");
-        try (StockPlant plant = StockPlant.start(odoo, Duration.ofMillis(300), Map.of())) {
+        odoo.seed().trackWithoutLot("WH/MO/00001");
+        try (StockPlant plant = StockPlant.start(odoo, Duration.ofMillis(300), Map.of("ODOO_MARK_DONE", "true"))) {
             JsonNode sync = plant.run("task1-mo-sync");
             assertThat(sync.get("lastRun").get("counts").asText()).as(sync.toString())
                     .contains("listed=10", "skipped=1", "staged=9");
@@ -74,7 +76,11 @@ class StockOdooFaultsTest {
             odoo.failNext("stock.move.write", 2, StockOdoo.Fault.SERIALIZATION);
             JsonNode post = plant.run("task3-process-completed");
             assertThat(post.get("lastRun").get("counts").asText()).as(post.toString())
-                    .contains("synced=8", "needs_attention=1");
+                    .contains("synced=8", "needs_attention=1", "marked_done=7", "mark_done_failed=1");
+            assertThat(odoo.state("WH/MO/00003")).isEqualTo("done");
+            assertThat(odoo.state("WH/MO/00001")).isEqualTo("confirmed");
+            assertThat(plant.sql.strings("select last_error from batch where mo_name = 'WH/MO/00001'").get(0))
+                    .contains("mark-done failed", "not closed", "mrp.batch.produce");
             assertThat(plant.sql.strings("select last_error from batch where mo_name = 'WH/MO/00002'").get(0))
                     .contains("Cannot set the done quantity from this stock move");
 
