@@ -98,8 +98,10 @@ class StockOdooFaultsTest {
             assertThat(odoo.qtyProducing(mo)).isEqualByComparingTo(produced);
 
             plant.plc.plant().failures().raise("silo101", "MOTOR_FAILURE", LocalDateTime.of(2026, 3, 4, 10, 48));
+            shown(plant);
             plant.run("task5-equipment-failure");
             plant.plc.plant().failures().raise("lq114", "SENSOR_ERROR", LocalDateTime.of(2026, 3, 4, 11, 0));
+            shown(plant);
             JsonNode report = plant.run("task5-equipment-failure");
             assertThat(report.get("run").asText()).as(report.toString()).isEqualTo("OK");
             assertThat(odoo.seed().maintenanceRequests()).containsExactly(
@@ -112,6 +114,7 @@ class StockOdooFaultsTest {
         try (StockPlant plant = StockPlant.start(StockOdoo.feedMillWithoutMaintenance(17, 1), Duration.ofMillis(300),
                 Map.of())) {
             plant.plc.plant().failures().raise("silo101", "MOTOR_FAILURE", LocalDateTime.of(2026, 3, 4, 10, 48));
+            shown(plant);
             JsonNode run = plant.run("task5-equipment-failure");
 
             assertThat(run.get("run").asText()).as(run.toString()).isEqualTo("OK");
@@ -121,5 +124,11 @@ class StockOdooFaultsTest {
                         assertThat(r[1]).contains("maintenance.equipment doesn't exist");
                     });
         }
+    }
+
+    /** The PLC shows a raised failure in its failure area at its next tick, once the last one was acknowledged. */
+    private static void shown(StockPlant plant) throws InterruptedException {
+        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(10),
+                () -> plant.plc.plant().failures().waiting() == 0);
     }
 }
