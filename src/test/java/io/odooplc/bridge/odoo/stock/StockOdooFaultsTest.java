@@ -40,6 +40,20 @@ class StockOdooFaultsTest {
     }
 
     @Test
+    void http500IsTriedAgainWithinTheCall() throws Exception {
+        try (StockPlant plant = StockPlant.start(StockOdoo.feedMill(16, 3), Duration.ofMillis(300), Map.of())) {
+            plant.odoo.failNext("mrp.production.search_read", 2, StockOdoo.Fault.HTTP_500);
+            JsonNode run = plant.run("task1-mo-sync");
+
+            assertThat(run.get("run").asText()).as(run.toString()).isEqualTo("OK");
+            assertThat(run.get("lastRun").get("counts").asText()).contains("staged=3");
+            assertThat(plant.odoo.calls().stream().filter("mrp.production.search_read"::equals)).hasSize(3);
+            assertThat(plant.bridge.management("/observe/metrics").body()).contains(
+                    "bridge_odoo_calls_total{endpoint=\"/jsonrpc mrp.production.search_read\",outcome=\"http_error\"} 2.0");
+        }
+    }
+
+    @Test
     void aVersionBefore14IsRefusedWithWhatIsSpoken() throws Exception {
         try (StockPlant plant = StockPlant.start(StockOdoo.feedMill(13, 3), Duration.ofMillis(300), Map.of())) {
             JsonNode run = plant.run("task1-mo-sync");
