@@ -22,7 +22,7 @@ import org.apache.camel.ExchangeProperty;
  */
 public class StockLines {
 
-    /** Exchange properties: the moves read, then the moves as {@link RawMove}s. */
+    /** Exchange property: the moves read, until their products are read too. */
     public static final String MOVES = "stockMoves";
 
     /** One raw move; {@code equipmentCode} null when its product is on no equipment, {@code kgPerUnit} empty when its unit is no weight. */
@@ -38,7 +38,7 @@ public class StockLines {
         equipment.forEach(e -> e.products().forEach(p -> equipmentByProduct.put(p, e.code())));
     }
 
-    /** The raw moves not done or cancelled of the MOs (a search_read result, or their ids). */
+    /** The raw moves, not done or cancelled, of the MOs with these ids. */
     public OdooRequest moveSearch(List<Integer> moIds) {
         return odoo.call("stock.move", "search_read", null, Map.of(
                 "domain", List.of(List.of("raw_material_production_id", "in", moIds),
