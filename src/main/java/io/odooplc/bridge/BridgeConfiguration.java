@@ -11,6 +11,7 @@ import io.odooplc.bridge.batch.MoSync;
 import io.odooplc.bridge.batch.PlcReadSync;
 import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.BridgeSettings;
+import io.odooplc.bridge.config.OdooApi;
 import io.odooplc.bridge.config.StartupSummary;
 import io.odooplc.bridge.console.ConsolePages;
 import io.odooplc.bridge.console.HealthSummary;
@@ -24,6 +25,7 @@ import io.odooplc.bridge.odoo.MoReader;
 import io.odooplc.bridge.odoo.OdooBeans;
 import io.odooplc.bridge.odoo.OdooClient;
 import io.odooplc.bridge.odoo.OdooSync;
+import io.odooplc.bridge.odoo.stock.StockBeans;
 import io.odooplc.bridge.ops.ApiErrors;
 import io.odooplc.bridge.ops.ApiHttpEngine;
 import io.odooplc.bridge.ops.ApiResponseHeaders;
@@ -98,6 +100,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
         OdooClient odoo = OdooBeans.bind(registry, settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("odooSync", new OdooSync(odoo, settings.odooRetry()));
+        if (settings.odooApi() == OdooApi.STOCK) {
+            StockBeans.bind(registry, settings.odoo(), settings.memoryMap().equipment());
+        }
 
         PlcLink plc = bindPlc(registry, database, metrics);
         PrintedStackTraces.install(plc.health());

@@ -9,7 +9,7 @@ import io.odooplc.bridge.config.SettingSource;
 import io.odooplc.bridge.sim.Demo;
 
 /**
- * {@code java -jar odoo-plc-bridge.jar [--demo [--demo-faults] [--keep-data]]}: validates every setting (environment,
+ * {@code java -jar odoo-plc-bridge.jar [--demo [--demo-faults] [--keep-data] [--odoo stock]]}: validates every setting (environment,
  * then ./.env, then ./application.properties) and runs the bridge until stopped. A bad setting stops it with exit
  * code 2. With {@code --demo} the bridge runs against a simulated PLC and a fake Odoo started in the same process.
  */

@@ -44,6 +44,14 @@ class DemoIT {
         run(workDir, List.of("--demo", "--demo-faults"), 5, Duration.ofSeconds(150));
     }
 
+    @Test
+    void againstStockOdooWithoutTheAddon(@TempDir Path workDir) throws Exception {
+        run(workDir, List.of("--demo", "--odoo", "stock"), 5, Duration.ofSeconds(150));
+        assertThat(Files.readString(workDir.resolve("demo.log")))
+                .contains("stock Odoo 17 (no addon):", "stock Odoo 17.0 at http://127.0.0.1:", "JSON-RPC /jsonrpc")
+                .contains("SYNCED, Odoo holds the actuals");
+    }
+
     private void run(Path workDir, List<String> options, int wanted, Duration bound) throws Exception {
         Files.copy(Path.of("application.properties"), workDir.resolve("application.properties"));
         Path routes = Files.createDirectory(workDir.resolve("routes"));

@@ -128,6 +128,7 @@ public record BridgeSettings(
                     required("PLC_TIMEOUT_SEC"))));
             String plcUrl = plcUrl(plcTimeout, plcNeeded);
             Optional<OdooSettings> odoo = odooNeeded ? Optional.of(odoo()) : Optional.empty();
+            OdooApi.of(required("ODOO_API")); // validated here, read by odooApi()
             OdooCallSettings odooCalls = odooCalls();
             OdooRetrySettings odooRetry = odooRetry();
 
@@ -286,7 +287,13 @@ public record BridgeSettings(
         out.put("PLC_ENDPOINT", plcEndpoint());
         out.put("PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
         out.putAll(odooProperties(odoo, odooCalls));
+        out.put("ODOO_ROUTES_UNUSED", odooApi().other().routeFile());
         return out;
+    }
+
+    /** ODOO_API: which Odoo adapter's route file is loaded. */
+    public OdooApi odooApi() {
+        return OdooApi.of(resolved.get("ODOO_API"));
     }
 
     /** What the Odoo route files read: the validated base URL and the call settings in the units Camel takes. */

@@ -169,6 +169,11 @@ public final class SettingsSchema {
             new Setting("ODOO_PASSWORD", null, Type.checked("secret", "any text; never logged"),
                     "Odoo password; never logged. Required with `ODOO_URL`.",
                     Group.ODOO),
+            new Setting("ODOO_API", "addon",
+                    Type.choice("addon (the SCADA addon) or stock (Odoo 14-19 without addon)", "addon", "stock"),
+                    "`addon`: the SCADA addon's routes; `stock`: Odoo 14-19's own API, no addon (see "
+                            + "[Stock Odoo](#stock-odoo)). Only that adapter's route file is loaded.",
+                    Group.ODOO),
             new Setting("ODOO_CONNECT_TIMEOUT", "5s", Type.duration(BridgeSettings.MIN_INTERVAL),
                     "Connect timeout of one Odoo call.",
                     Group.ODOO),
@@ -253,7 +258,8 @@ public final class SettingsSchema {
             "PLC_TIMEOUT_MILLIS", "PLC_TIMEOUT_SEC in milliseconds",
             "ODOO_CONNECT_TIMEOUT_MILLIS", "ODOO_CONNECT_TIMEOUT in milliseconds",
             "ODOO_TIMEOUT_MILLIS", "ODOO_TIMEOUT in milliseconds",
-            "ODOO_HTTP_RETRY_DELAY_MILLIS", "ODOO_HTTP_RETRY_DELAY in milliseconds");
+            "ODOO_HTTP_RETRY_DELAY_MILLIS", "ODOO_HTTP_RETRY_DELAY in milliseconds",
+            "ODOO_ROUTES_UNUSED", "the route file of the Odoo adapter ODOO_API does not name (not loaded)");
 
     private SettingsSchema() {
     }

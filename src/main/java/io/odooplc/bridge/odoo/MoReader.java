@@ -27,6 +27,10 @@ public final class MoReader {
 
     public PlannedBatch read(JsonNode mo) {
         String name = text(mo, "mo_id").orElseThrow(() -> new InvalidMoException("an MO without mo_id: " + brief(mo)));
+        // Stock Odoo's list says why it cannot build an MO's recipe (a unit that is no weight).
+        text(mo, "invalid").ifPresent(why -> {
+            throw new InvalidMoException(why);
+        });
         BigDecimal target = number(mo, "quantity")
                 .filter(q -> q.signum() > 0)
                 .orElseThrow(() -> new InvalidMoException(name + ": quantity missing or not positive"));

@@ -21,10 +21,11 @@ public class OdooClient {
 
     /** Exchange property: the operation's request, sent again after a new login. */
     public static final String CALL = "odooCall";
-    private static final String TASK_HEADERS = "odooTaskHeaders";
+    /** Exchange property: the task's headers (the operation's inputs), set aside during the call. */
+    public static final String TASK_HEADERS = "odooTaskHeaders";
 
     /** The last call as the health check reports it. */
-    public record LastCall(Instant at, OdooPath path, OdooReply.Outcome outcome, String message) {
+    public record LastCall(Instant at, OdooTarget path, OdooReply.Outcome outcome, String message) {
     }
 
     private final Optional<OdooSettings> connection;

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.odooplc.bridge.config.BridgeSettings.OdooCallSettings;
+import io.odooplc.bridge.odoo.stock.StockErrors;
+import io.odooplc.bridge.odoo.stock.StockTarget;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import org.apache.camel.Exchange;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -76,6 +78,7 @@ public class OdooHttp {
         if (!request.path().isLogin()) {
             session.current().ifPresent(id -> message.setHeader("Cookie", "session_id=" + id));
         }
+        request.headers().forEach(message::setHeader);
         return request.payload();
     }
 
@@ -85,7 +88,7 @@ public class OdooHttp {
      * Other statuses are returned: the login and the envelope decide what they mean.
      */
     public OdooAnswer answer(Exchange exchange) throws OdooUnreachableException, OdooBadAnswerException {
-        OdooPath path = exchange.getProperty(REQUEST, OdooRequest.class).path();
+        OdooTarget path = exchange.getProperty(REQUEST, OdooRequest.class).path();
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         Optional<String> cookie = cookieOf(exchange.getMessage().getHeader("Set-Cookie"));
         String contentType = exchange.getMessage().getHeader("Content-Type", "", String.class);
@@ -103,6 +106,11 @@ public class OdooHttp {
         if (status >= 500) {
             throw new OdooUnreachableException("HTTP " + status + " from " + where(path) + tries(exchange));
         }
+        if (path instanceof StockTarget && StockErrors.isTransient(status, json)) {
+            // Stock Odoo's serialization failure or deadlock (JSON-RPC) or 409 (JSON-2): tried again like a 5xx.
+            throw new OdooUnreachableException("Odoo busy on " + where(path) + ": " + StockErrors.describe(status, json)
+                    + tries(exchange));
+        }
         if (status == 200 && json.isMissingNode()) {
             throw new OdooBadAnswerException("answer of " + where(path) + " is not JSON (" + contentType.strip()
                     + "): " + abbreviate(new String(body, StandardCharsets.UTF_8)));
@@ -112,7 +120,7 @@ public class OdooHttp {
 
     /** A failure inside camel-http (doCatch of route odoo-http): counted, and said without secrets. */
     public void unreachable(Exchange exchange) throws OdooUnreachableException, OdooBadAnswerException {
-        OdooPath path = exchange.getProperty(REQUEST, OdooRequest.class).path();
+        OdooTarget path = exchange.getProperty(REQUEST, OdooRequest.class).path();
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         exchange.getMessage().removeHeaders("*", "Camel*");
         time(path, exchange);
@@ -138,7 +146,7 @@ public class OdooHttp {
         return tries > tuning.httpRetries() && tries > 1 ? " (after " + tries + " tries)" : "";
     }
 
-    private byte[] readWithinDeadline(Exchange exchange, OdooPath path) throws OdooBadAnswerException {
+    private byte[] readWithinDeadline(Exchange exchange, OdooTarget path) throws OdooBadAnswerException {
         InputStream in = exchange.getMessage().getBody(InputStream.class);
         if (in == null) {
             return new byte[0];
@@ -184,7 +192,7 @@ public class OdooHttp {
         }
     }
 
-    private OdooBadAnswerException tooLarge(OdooPath path, String what) {
+    private OdooBadAnswerException tooLarge(OdooTarget path, String what) {
         return new OdooBadAnswerException("answer of " + where(path) + " is larger than ODOO_MAX_ANSWER_SIZE ("
                 + tuning.maxAnswerBytes() + " bytes; " + what + "): not read");
     }
@@ -202,7 +210,7 @@ public class OdooHttp {
         }
     }
 
-    private String where(OdooPath path) {
+    private String where(OdooTarget path) {
         return safeUrl + path.path();
     }
 
@@ -229,6 +237,9 @@ public class OdooHttp {
 
     /** The outcome label of one HTTP exchange for bridge_odoo_calls_total. */
     private static String outcomeTag(OdooAnswer answer) {
+        if (answer.path() instanceof StockTarget) {
+            return StockErrors.outcomeTag(answer);
+        }
         if (answer.sessionExpired()) {
             return "session_expired";
         }
@@ -245,14 +256,14 @@ public class OdooHttp {
         return OdooEnvelope.reply(answer.json()).outcome().name().toLowerCase();
     }
 
-    void count(OdooPath path, String outcome) {
+    public void count(OdooTarget path, String outcome) {
         Counter.builder("bridge_odoo_calls_total").description("HTTP calls to Odoo by route and outcome")
-                .tag("endpoint", path.path()).tag("outcome", outcome).register(metrics.registry()).increment();
+                .tag("endpoint", path.label()).tag("outcome", outcome).register(metrics.registry()).increment();
     }
 
-    private void time(OdooPath path, Exchange exchange) {
+    private void time(OdooTarget path, Exchange exchange) {
         Timer.builder("bridge_odoo_call_seconds").description("Duration of HTTP calls to Odoo")
-                .tag("endpoint", path.path()).register(metrics.registry())
+                .tag("endpoint", path.label()).register(metrics.registry())
                 .record(Duration.ofNanos(System.nanoTime() - exchange.getProperty(STARTED, Long.class)));
     }
 

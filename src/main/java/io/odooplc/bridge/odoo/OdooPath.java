@@ -1,7 +1,7 @@
 package io.odooplc.bridge.odoo;
 
 /** The Odoo routes the bridge calls (plant-contract §3): the SCADA addon's, and Odoo's own login as a fallback. */
-public enum OdooPath {
+public enum OdooPath implements OdooTarget {
     SCADA_AUTHENTICATE("/api/scada/authenticate"),
     WEB_AUTHENTICATE("/web/session/authenticate"),
     MO_LIST("/api/scada/mo-list-detailed"),
@@ -16,11 +16,12 @@ public enum OdooPath {
         this.path = path;
     }
 
+    @Override
     public String path() {
         return path;
     }
 
-    /** A login call: sent without the session cookie. */
+    @Override
     public boolean isLogin() {
         return this == SCADA_AUTHENTICATE || this == WEB_AUTHENTICATE;
     }

@@ -79,7 +79,7 @@ public class OdooSession {
         sessionId = null;
     }
 
-    private void keep(String id, OdooPath via) {
+    private void keep(String id, OdooTarget via) {
         sessionId = id;
         OdooSettings c = connection.orElseThrow();
         LOG.info("[odoo] logged in as '{}' on database '{}' at {} via {}", c.username(), c.db(), safeUrl, via.path());

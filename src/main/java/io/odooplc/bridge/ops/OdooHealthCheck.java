@@ -40,7 +40,7 @@ public class OdooHealthCheck extends AbstractHealthCheck {
         var last = odoo.lastCall();
         last.ifPresent(call -> {
             builder.detail("last_call_at", call.at().toString());
-            builder.detail("last_call", call.path().path());
+            builder.detail("last_call", call.path().label());
             builder.detail("last_outcome", call.outcome().name());
             builder.detail("last_message", call.message());
         });

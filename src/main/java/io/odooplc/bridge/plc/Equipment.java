@@ -11,12 +11,15 @@ import java.util.List;
  * @param name      plant name (SILO A, LQ114)
  * @param materials what the equipment usually holds, most common first
  * @param aliases   other names the equipment goes by (e.g. its Odoo display name)
+ * @param products  Internal References ({@code default_code}) of the Odoo products it doses, for stock Odoo
  */
-public record Equipment(int id, String tag, String code, String name, List<String> materials, List<String> aliases) {
+public record Equipment(int id, String tag, String code, String name, List<String> materials, List<String> aliases,
+        List<String> products) {
 
     public Equipment {
         materials = List.copyOf(materials);
         aliases = List.copyOf(aliases);
+        products = List.copyOf(products);
     }
 
     public String idFieldKey() {

@@ -19,7 +19,7 @@ record MemoryMapFile(String name, Slots slots, List<EquipmentEntry> equipment, F
     }
 
     record EquipmentEntry(Integer id, String tag, String code, String name, List<String> materials,
-                          List<String> aliases) {
+                          List<String> aliases, List<String> products) {
     }
 
     record Failure(Integer base, List<Field> fields) {

@@ -122,7 +122,8 @@ final class MemoryMapParser {
             String where = "equipment[" + i + "]";
             list.add(new Equipment(required(e.id(), where + ".id"), required(e.tag(), where + ".tag"),
                     required(e.code(), where + ".code"), e.name() == null ? e.code() : e.name(),
-                    e.materials() == null ? List.of() : e.materials(), e.aliases() == null ? List.of() : e.aliases()));
+                    e.materials() == null ? List.of() : e.materials(), e.aliases() == null ? List.of() : e.aliases(),
+                    e.products() == null ? List.of() : e.products()));
         }
         return list;
     }

@@ -3,6 +3,7 @@ package io.odooplc.bridge.plc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +87,15 @@ final class MemoryMapValidator {
         Set<Integer> ids = new HashSet<>();
         Set<String> tags = new HashSet<>();
         Set<String> codes = new HashSet<>();
+        Map<String, Equipment> products = new HashMap<>();
         for (Equipment e : map.equipment()) {
+            for (String product : e.products()) {
+                Equipment other = products.putIfAbsent(product, e);
+                if (other != null && other != e) {
+                    fail("equipment " + e.id(), "product '" + product + "' is on equipment " + other.id() + " (" + other.code()
+                            + ") and " + e.id() + " (" + e.code() + "): a product is dosed from one equipment");
+                }
+            }
             String where = "equipment " + e.id();
             if (!ids.add(e.id())) {
                 fail(where, "duplicate equipment id " + e.id());

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.odooplc.bridge.sim.stock.StockOdoo;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
@@ -24,30 +25,36 @@ import org.apache.logging.log4j.core.config.Configurator;
  * {@code java -jar odoo-plc-bridge.jar --demo}: the whole job on one machine with no set-up. A simulated PLC (Modbus
  * TCP) and a fake Odoo with a stock of MOs start on free local ports, and the bridge runs all six tasks against them
  * on short intervals, with a fresh embedded PostgreSQL (unless {@code --keep-data}). {@code --demo-faults} switches
- * on a mix of the simulators' fault modes, so retries and recovery can be watched.
+ * on a mix of the simulators' fault modes, so retries and recovery can be watched. {@code --odoo stock} (or
+ * {@code stock-14}, {@code stock-16}, {@code stock-19}) puts a stock Odoo without the addon in place of the fake
+ * addon Odoo, and the bridge runs with ODOO_API=stock.
  */
 public final class Demo implements AutoCloseable {
 
     /** Settings the demo owns: it never talks to a real PLC, Odoo or database, whatever .env says. */
     private static final Set<String> OWNED = Set.of("PLC_URL", "PLC_PROTOCOL", "PLC_IP", "PLC_PORT", "DATABASE_URL",
             "EMBEDDED_DB_DIR", "EMBEDDED_DB_PORT", "ODOO_URL", "ODOO_BASE_URL", "ODOO_DB", "ODOO_USERNAME",
-            "ODOO_PASSWORD");
+            "ODOO_PASSWORD", "ODOO_API");
 
     static final Path DATA_DIR = Path.of("data", "demo");
     static final Duration BATCH_DURATION = Duration.ofSeconds(2);
     static final int STOCK = 40;
 
     private final PlcSimulator plc;
+    /** The SCADA addon's fake Odoo, or null with {@code --odoo stock}. */
     private final FakeOdoo odoo;
+    /** With {@code --odoo stock[-NN]}: a stock Odoo (17 unless NN says 14, 16 or 19), else null. */
+    private final StockOdoo stockOdoo;
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "demo-events");
         t.setDaemon(true);
         return t;
     });
 
-    private Demo(PlcSimulator plc, FakeOdoo odoo) {
+    private Demo(PlcSimulator plc, FakeOdoo odoo, StockOdoo stockOdoo) {
         this.plc = plc;
         this.odoo = odoo;
+        this.stockOdoo = stockOdoo;
     }
 
     public static boolean requested(String[] args) {
@@ -63,8 +70,12 @@ public final class Demo implements AutoCloseable {
         }
         PlcSimulator plc = PlcSimulator.onFreeLoopbackPort(BATCH_DURATION);
         plc.start();
-        FakeOdoo odoo = FakeOdoo.withGeneratedStock(STOCK, 1).start();
-        Demo demo = new Demo(plc, odoo);
+        int odooOption = options.indexOf("--odoo");
+        String odooKind = odooOption >= 0 && odooOption + 1 < options.size() ? options.get(odooOption + 1) : "addon";
+        Demo demo = odooKind.startsWith("stock")
+                ? new Demo(plc, null, StockOdoo.feedMill(odooKind.startsWith("stock-")
+                        ? Integer.parseInt(odooKind.substring("stock-".length())) : 17, STOCK).start())
+                : new Demo(plc, FakeOdoo.withGeneratedStock(STOCK, 1).start(), null);
         demo.startFailures();
         if (options.contains("--demo-faults")) {
             demo.startFaults();
@@ -82,10 +93,18 @@ public final class Demo implements AutoCloseable {
         owned.put("PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port());
         owned.put("EMBEDDED_DB_DIR", DATA_DIR.resolve("postgres").toString());
         owned.put("EMBEDDED_DB_PORT", "0");
-        owned.put("ODOO_URL", odoo.url());
-        owned.put("ODOO_DB", odoo.credentials().db());
-        owned.put("ODOO_USERNAME", odoo.credentials().login());
-        owned.put("ODOO_PASSWORD", odoo.credentials().password());
+        if (stockOdoo != null) {
+            owned.put("ODOO_API", "stock");
+            owned.put("ODOO_URL", stockOdoo.url());
+            owned.put("ODOO_DB", StockOdoo.DB);
+            owned.put("ODOO_USERNAME", StockOdoo.LOGIN);
+            owned.put("ODOO_PASSWORD", StockOdoo.SECRET);
+        } else {
+            owned.put("ODOO_URL", odoo.url());
+            owned.put("ODOO_DB", odoo.credentials().db());
+            owned.put("ODOO_USERNAME", odoo.credentials().login());
+            owned.put("ODOO_PASSWORD", odoo.credentials().password());
+        }
         return List.of(owned, withoutOwned(environment), withoutOwned(dotEnv), shortIntervals(),
                 applicationProperties);
     }
@@ -122,7 +141,9 @@ public final class Demo implements AutoCloseable {
                 "odoo-plc-bridge demo",
                 "  operator console:            http://127.0.0.1:" + httpPort + "/",
                 "  simulated PLC (Modbus TCP):  127.0.0.1:" + plc.port() + "  batches of " + BATCH_DURATION.toSeconds() + " s",
-                "  fake Odoo:                   " + odoo.url() + "  with " + odoo.stock().size() + " MOs",
+                stockOdoo != null
+                        ? "  stock Odoo " + stockOdoo.major() + " (no addon):   " + stockOdoo.url() + "  with " + STOCK + " MOs"
+                        : "  fake Odoo:                   " + odoo.url() + "  with " + odoo.stock().size() + " MOs",
                 "  database:                    embedded PostgreSQL in " + DATA_DIR.resolve("postgres"),
                 "  tasks API:                   http://127.0.0.1:" + httpPort + "/api/tasks",
                 "  batches:                     http://127.0.0.1:" + httpPort + "/api/batches",
@@ -143,7 +164,13 @@ public final class Demo implements AutoCloseable {
 
     /** Every few seconds one fault from the simulators' switches, then back to normal. */
     private void startFaults() {
-        Runnable[] mix = {
+        Runnable[] mix = stockOdoo != null ? new Runnable[] {
+            () -> stockOdoo.failNext("stock.move.write", 2, StockOdoo.Fault.SERIALIZATION),
+            () -> plc.plant().garbleReadSlot(1 + (int) (System.nanoTime() % 10)),
+            () -> plc.server().dropConnections(),
+            () -> stockOdoo.failNext("mrp.production.search_read", 1, StockOdoo.Fault.HTTP_500),
+            () -> plc.plant().failures().raiseWithInvalidTime("silo110", "SENSOR_ERROR"),
+        } : new Runnable[] {
             () -> odoo.faults().failNext(OdooEndpoint.MO_UPDATE, 2),
             () -> odoo.expireSessions(),
             () -> plc.plant().garbleReadSlot(1 + (int) (System.nanoTime() % 10)),
@@ -159,7 +186,12 @@ public final class Demo implements AutoCloseable {
     @Override
     public void close() {
         events.shutdownNow();
-        odoo.close();
+        if (odoo != null) {
+            odoo.close();
+        }
+        if (stockOdoo != null) {
+            stockOdoo.close();
+        }
         plc.close();
     }
 

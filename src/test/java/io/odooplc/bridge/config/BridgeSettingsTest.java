@@ -90,6 +90,7 @@ class BridgeSettingsTest {
         "ODOO_RETRY_BACKOFF_MAX|10s|ODOO_RETRY_BACKOFF_MAX='10s' is not valid: a duration at least ODOO_RETRY_BACKOFF (30s)",
         "ODOO_MAX_ATTEMPTS|0|ODOO_MAX_ATTEMPTS='0' is not valid: a whole number from 1 to 1000",
         "ODOO_MARK_DONE|sometimes|ODOO_MARK_DONE='sometimes' is not valid: true or false",
+        "ODOO_API|xmlrpc|ODOO_API='xmlrpc' is not valid: addon (the SCADA addon) or stock (Odoo 14-19 without addon)",
         "CAMEL_CLI_ENABLED|maybe|CAMEL_CLI_ENABLED='maybe' is not valid: true or false",
     })
     void badValuesAreNamedWithWhatIsAllowed(String key, String value, String message) {

@@ -17,7 +17,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
 /**
- * The Odoo route file of the repository ({@code routes/odoo-addon.camel.yaml}) running in a Camel context of its own
+ * The addon's Odoo route files of the repository ({@code routes/odoo-addon.camel.yaml}, {@code odoo-http.camel.yaml}) running in a Camel context of its own
  * with the beans the bridge binds, so tests call the very {@code direct:odoo-...} operations the tasks call.
  */
 public final class OdooRoutes implements AutoCloseable {
@@ -35,7 +35,8 @@ public final class OdooRoutes implements AutoCloseable {
             properties.putAll(BridgeSettings.odooProperties(connection, tuning));
             context.getPropertiesComponent().setInitialProperties(properties);
             PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "file:routes/odoo-addon.camel.yaml"));
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/odoo-addon.camel.yaml"),
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/odoo-http.camel.yaml"));
             context.start();
             template = context.createFluentProducerTemplate();
         } catch (Exception e) {

@@ -51,6 +51,13 @@ class MemoryMapValidationTest {
     }
 
     @Test
+    void oneProductOnTwoEquipments() {
+        assertThatThrownBy(() -> DefaultMapText.mapWith("products: [\"40102\"]", "products: [\"40101\"]"))
+                .isInstanceOf(MemoryMapException.class)
+                .hasMessageContaining("product '40101' is on equipment 101 (silo101) and 102 (silo102)");
+    }
+
+    @Test
     void equipmentWithoutSlotFields() {
         assertThatThrownBy(() -> DefaultMapText.mapWith("{id: 115, tag: lq_fml", "{id: 116, tag: lq_fml"))
                 .isInstanceOf(MemoryMapException.class)

@@ -1,0 +1,241 @@
+package io.odooplc.bridge.sim.stock;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The records of a stock Odoo database of one major version and the model methods the bridge calls, with the
+ * behaviour that differs between versions: the fields each has (asking for another is Odoo's ValueError), the
+ * done quantity of a raw move ({@code quantity_done} 14-16, {@code quantity} + {@code picked} 17+, unpicked moves
+ * cancelled at close), 14-15 refusing a done quantity on a move with two move lines, the wizards
+ * {@code button_mark_done} returns without the version's skip context, and {@code action_cancel} on a done MO
+ * (true 14-18, UserError 19). Many2one fields are held and read as {@code [id, name]}. Thread-safe.
+ */
+final class StockOdooDb {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    final int major;
+    final boolean maintenanceInstalled;
+    private final Map<String, TreeMap<Integer, ObjectNode>> tables = new HashMap<>();
+    private final Map<String, Set<String>> fields = new HashMap<>();
+    private int nextId = 1;
+    private int writesOnClosedMos;
+
+    StockOdooDb(int major, boolean maintenanceInstalled) {
+        this.major = major;
+        this.maintenanceInstalled = maintenanceInstalled;
+        fields.put("mrp.production", Set.of("id", "name", "state", "product_id", "product_qty", "product_uom_id",
+                "qty_producing", "move_raw_ids", major >= 17 ? "date_start" : "date_planned_start"));
+        fields.put("stock.move", major >= 17
+                ? Set.of("id", "raw_material_production_id", "product_id", "product_uom_qty", "product_uom", "state",
+                        "move_line_ids", "quantity", "picked")
+                : Set.of("id", "raw_material_production_id", "product_id", "product_uom_qty", "product_uom", "state",
+                        "move_line_ids", "quantity_done"));
+        fields.put("product.product", Set.of("id", "name", "default_code", "display_name"));
+        fields.put("uom.uom", Set.of("id", "name"));
+        if (maintenanceInstalled) {
+            fields.put("maintenance.equipment", Set.of("id", "name", "serial_no"));
+            fields.put("maintenance.request", Set.of("id", "name", "description", "request_date", "equipment_id"));
+        }
+        fields.keySet().forEach(m -> tables.put(m, new TreeMap<>()));
+    }
+
+    boolean picking() {
+        return major >= 17;
+    }
+
+    String doneField() {
+        return picking() ? "quantity" : "quantity_done";
+    }
+
+    synchronized ObjectNode insert(String model, ObjectNode values) {
+        ObjectNode record = values.deepCopy();
+        record.put("id", nextId++);
+        tables.get(model).put(record.get("id").asInt(), record);
+        return record;
+    }
+
+    synchronized ObjectNode record(String model, int id) {
+        ObjectNode r = tables.get(model).get(id);
+        if (r == null) {
+            throw OdooError.missing("Record does not exist or has been deleted. (Record: " + model + "(" + id + ",))");
+        }
+        return r;
+    }
+
+    synchronized List<ObjectNode> all(String model) {
+        return List.copyOf(tables.get(model).values());
+    }
+
+    synchronized int writesOnClosedMos() {
+        return writesOnClosedMos;
+    }
+
+    /** One model method with its record ids (null for a model-level method) and named arguments. */
+    synchronized JsonNode call(String model, String method, List<Integer> ids, JsonNode kwargs) {
+        if (method.startsWith("_")) {
+            throw OdooError.access("Private methods (such as " + model + "." + method
+                    + ") cannot be called remotely.");
+        }
+        if (!tables.containsKey(model)) {
+            throw OdooError.noModel(model);
+        }
+        return switch (method) {
+            case "search_read" -> searchRead(model, kwargs);
+            case "write" -> write(model, ids, kwargs.path("vals"));
+            case "create" -> create(model, kwargs.path("vals_list"));
+            case "button_mark_done" -> markDone(ids, kwargs.path("context"));
+            case "action_cancel" -> cancel(ids);
+            default -> throw OdooError.noMethod(model, method);
+        };
+    }
+
+    private JsonNode searchRead(String model, JsonNode kwargs) {
+        List<String> wanted = new ArrayList<>();
+        kwargs.path("fields").forEach(f -> wanted.add(checked(model, f.asText())));
+        List<ObjectNode> found = new ArrayList<>();
+        for (ObjectNode r : tables.get(model).values()) {
+            if (Domain.matches(kwargs.path("domain"), r)) {
+                found.add(r);
+            }
+        }
+        int offset = kwargs.path("offset").asInt(0);
+        int limit = kwargs.path("limit").asInt(0);
+        ArrayNode out = JSON.arrayNode();
+        for (int i = offset; i < found.size() && (limit <= 0 || i < offset + limit); i++) {
+            ObjectNode r = found.get(i);
+            ObjectNode row = out.addObject();
+            row.put("id", r.get("id").asInt());
+            for (String f : wanted) {
+                row.set(f, r.has(f) ? r.get(f).deepCopy() : BooleanNode.FALSE);
+            }
+        }
+        return out;
+    }
+
+    private JsonNode write(String model, List<Integer> ids, JsonNode vals) {
+        vals.fieldNames().forEachRemaining(f -> checked(model, f));
+        for (int id : ids) {
+            ObjectNode r = record(model, id);
+            if (model.equals("stock.move") && vals.has(doneField()) && major <= 15
+                    && r.path("move_line_ids").size() > 1
+                    && vals.get(doneField()).decimalValue().compareTo(r.path(doneField()).decimalValue()) != 0) {
+                throw OdooError.user("Cannot set the done quantity from this stock move, work directly with the "
+                        + "move lines.");
+            }
+            if (model.equals("mrp.production") && Set.of("done", "cancel").contains(r.path("state").asText())) {
+                writesOnClosedMos++;
+            }
+            if (model.equals("stock.move") && vals.has(doneField())) {
+                // An MO's move is written: it counts against its MO being open.
+                ObjectNode mo = record("mrp.production", r.path("raw_material_production_id").path(0).asInt());
+                if (Set.of("done", "cancel").contains(mo.path("state").asText())) {
+                    writesOnClosedMos++;
+                }
+            }
+            vals.fields().forEachRemaining(e -> r.set(e.getKey(), e.getValue().deepCopy()));
+        }
+        return BooleanNode.TRUE;
+    }
+
+    private JsonNode create(String model, JsonNode valsList) {
+        ArrayNode ids = JSON.arrayNode();
+        for (JsonNode vals : valsList.isArray() ? valsList : JSON.arrayNode().add(valsList)) {
+            vals.fieldNames().forEachRemaining(f -> checked(model, f));
+            ObjectNode record = insert(model, (ObjectNode) vals);
+            if (vals.has("equipment_id")) {
+                int equipment = vals.get("equipment_id").asInt();
+                record.set("equipment_id", JSON.arrayNode().add(equipment)
+                        .add(record("maintenance.equipment", equipment).path("name").asText()));
+            }
+            ids.add(record.get("id").asInt());
+        }
+        return ids;
+    }
+
+    /** Closes the MO only with the version's skip context; otherwise answers the wizard Odoo would open. */
+    private JsonNode markDone(List<Integer> ids, JsonNode context) {
+        ObjectNode mo = record("mrp.production", ids.get(0));
+        if (mo.path("state").asText().equals("done")) {
+            return BooleanNode.TRUE;
+        }
+        if (mo.path("tracked").asBoolean()) {
+            // A lot-tracked product without a lot: Odoo asks for one whatever the context (18's batch produce).
+            return wizard(mo, "mrp.batch.produce");
+        }
+        List<Object[]> wizards = picking()
+                ? List.of(new Object[] {"skip_consumption", "mrp.consumption.warning"},
+                        new Object[] {"skip_backorder", "mrp.production.backorder"})
+                : List.of(new Object[] {"skip_immediate", "mrp.immediate.production"},
+                        new Object[] {"skip_consumption", "mrp.consumption.warning"},
+                        new Object[] {"skip_backorder", "mrp.production.backorder"});
+        if (!picking() && mo.path("qty_producing").decimalValue().signum() <= 0
+                && context.path("skip_immediate").asBoolean()) {
+            throw OdooError.user("The quantity to produce must be positive!");
+        }
+        for (Object[] w : wizards) {
+            if (!context.path((String) w[0]).asBoolean()) {
+                return wizard(mo, (String) w[1]);
+            }
+        }
+        for (ObjectNode move : movesOf(mo)) {
+            boolean consumed = !picking() || move.path("picked").asBoolean();
+            move.put("state", consumed ? "done" : "cancel");
+            if (!consumed) {
+                move.put("quantity", 0);
+            }
+        }
+        mo.put("state", "done");
+        return BooleanNode.TRUE;
+    }
+
+    private static ObjectNode wizard(ObjectNode mo, String model) {
+        ObjectNode action = JSON.objectNode();
+        action.put("type", "ir.actions.act_window");
+        action.put("res_model", model);
+        action.put("target", "new");
+        action.set("context", JSON.objectNode().set("default_mrp_production_ids", JSON.arrayNode()
+                .add(mo.get("id").asInt())));
+        return action;
+    }
+
+    private JsonNode cancel(List<Integer> ids) {
+        for (int id : ids) {
+            ObjectNode mo = record("mrp.production", id);
+            String state = mo.path("state").asText();
+            if (state.equals("done")) {
+                if (major >= 19) {
+                    throw OdooError.user("You cannot cancel a manufacturing order that is done.");
+                }
+                continue; // 14-18: true, and the MO stays done
+            }
+            movesOf(mo).forEach(m -> m.put("state", "cancel"));
+            mo.put("state", "cancel");
+        }
+        return BooleanNode.TRUE;
+    }
+
+    List<ObjectNode> movesOf(ObjectNode mo) {
+        List<ObjectNode> moves = new ArrayList<>();
+        mo.path("move_raw_ids").forEach(id -> moves.add(record("stock.move", id.asInt())));
+        return moves;
+    }
+
+    private String checked(String model, String field) {
+        if (!fields.get(model).contains(field)) {
+            throw OdooError.invalidField(field, model);
+        }
+        return field;
+    }
+}
