@@ -99,7 +99,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         OdooClient odoo = OdooBeans.bind(registry, settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("odooSync", new OdooSync(odoo, settings.odooRetry()));
 
-        PlcLink plc = bindPlc(registry, database, metrics);
+        PlcLink plc = bindPlc(registry, metrics);
         PrintedStackTraces.install(plc.health());
         MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
         BatchStaging staging = new BatchStaging(database.dataSource());
@@ -139,7 +139,7 @@ public class BridgeConfiguration implements CamelConfiguration {
      * bodies and checks, task 2's sync, the recipe write and task 5's failure-area read. Addresses come from the memory map and the protocol of
      * PLC_URL.
      */
-    private PlcLink bindPlc(Registry registry, Database database, BridgeMetrics metrics) {
+    private PlcLink bindPlc(Registry registry, BridgeMetrics metrics) {
         MemoryMap map = settings.memoryMap();
         Protocol protocol = Protocol.ofPlcUrl(settings.plcUrl());
         TagAddressing addressing = TagAddressing.of(protocol);
@@ -158,7 +158,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("writeHandshake", writeHandshake);
         registry.bind("writeHandshakeTags", writeHandshake.tags());
         registry.bind("plcWrites", writes);
-        registry.bind("plcReadSync", new PlcReadSync(database.dataSource(), map, writes, metrics));
+        registry.bind("plcReadSync", new PlcReadSync(map, writes, metrics));
         registry.bind("recipeWriter", new RecipeWriter(map, writes));
         return plc;
     }

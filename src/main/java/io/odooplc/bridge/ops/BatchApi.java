@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.odooplc.bridge.batch.BatchHealth;
 import io.odooplc.bridge.batch.BatchQueries;
 import io.odooplc.bridge.batch.BatchState;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.Message;
+import org.apache.camel.component.sql.SqlConstants;
 
 /**
  * The batches API behind {@code /api/batches}: list (filter by state and MO name, paged), one batch in detail, and
- * the operator actions retry and cancel, which need {@code Authorization: Bearer $ADMIN_TOKEN} like the task API.
+ * the operator actions retry, cancel and requeue, which need {@code Authorization: Bearer $ADMIN_TOKEN} like the task API.
  */
 public class BatchApi {
 
@@ -67,7 +70,7 @@ public class BatchApi {
         return queries.detail(id).orElseGet(() -> ApiExchange.error(exchange, 404, "no batch " + id));
     }
 
-    /** {@code POST /api/batches/{id}/{action}}: retry or cancel. */
+    /** {@code POST /api/batches/{id}/{action}}: retry, cancel or requeue. */
     public Map<String, Object> act(Exchange exchange) throws SQLException {
         ApiAccess.Verdict verdict = access.check(exchange);
         if (!verdict.allowed()) {
@@ -82,13 +85,16 @@ public class BatchApi {
             return ApiExchange.error(exchange, 404, "no batch '" + exchange.getMessage().getHeader("id") + "'");
         }
         String action = exchange.getMessage().getHeader("action", String.class).toLowerCase(Locale.ROOT);
+        if (action.equals("requeue")) {
+            return requeue(exchange, id);
+        }
         BatchQueries.ActionResult result = switch (action) {
             case "retry" -> queries.retry(id);
             case "cancel" -> queries.cancel(id);
             default -> null;
         };
         if (result == null) {
-            return ApiExchange.error(exchange, 404, "unknown action '" + action + "': use retry or cancel");
+            return ApiExchange.error(exchange, 404, "unknown action '" + action + "': use retry, cancel or requeue");
         }
         if (!result.found()) {
             return ApiExchange.error(exchange, 404, result.message());
@@ -100,6 +106,57 @@ public class BatchApi {
         out.put("message", result.message());
         out.put("odooCalled", false);
         out.put("batch", queries.detail(id).orElseThrow());
+        return out;
+    }
+
+    /**
+     * {@code POST /api/batches/{id}/requeue?confirm=plc-did-not-produce}: checks the operator's confirmation and hands
+     * the route the statement's parameters ({@code requeue}, {@code id}, {@code note}); the route moves the batch.
+     * Writing a recipe again that the PLC did produce would make the plant produce the MO twice, hence no default.
+     */
+    private static Map<String, Object> requeue(Exchange exchange, long id) {
+        String confirm = ApiExchange.text(exchange.getMessage(), "confirm");
+        if (!BatchHealth.REQUEUE_CONFIRMATION.equals(confirm)) {
+            return ApiExchange.error(exchange, 400, "requeue writes batch " + id + "'s recipe to the PLC again: confirm"
+                    + " that the PLC did not produce it with ?confirm=" + BatchHealth.REQUEUE_CONFIRMATION
+                    + (confirm == null ? "" : " (confirm='" + confirm + "' is not that)"));
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("requeue", true);
+        change.put("id", id);
+        change.put("note", "requeued by an operator, who confirmed the PLC did not produce it; task 1 writes it again");
+        return change;
+    }
+
+    /**
+     * After the requeue statement: one event written means the batch is STAGED again. None: a batch already STAGED
+     * (a repeated requeue) answers as done, anything else 404 or 409 with its state.
+     */
+    public Map<String, Object> requeued(@Header(SqlConstants.SQL_UPDATE_COUNT) int updated,
+            @Header("id") String idText, Exchange exchange) throws SQLException {
+        long id = Long.parseLong(idText);
+        Optional<Map<String, Object>> batch = queries.detail(id);
+        if (batch.isEmpty()) {
+            return ApiExchange.error(exchange, 404, "no batch " + id);
+        }
+        Object state = batch.get().get("state");
+        String message;
+        if (updated > 0) {
+            message = "batch " + id + " is STAGED again: task 1 writes its recipe to the PLC once no batch is on the PLC";
+        } else if (BatchState.STAGED.name().equals(state)) {
+            message = "batch " + id + " is already STAGED: task 1 writes its recipe to the PLC once no batch is on the"
+                    + " PLC; nothing changed";
+        } else if (Boolean.TRUE.equals(batch.get().get("plcFailed"))) {
+            return ApiExchange.error(exchange, 409, "batch " + id + " is " + state + " and the PLC reported it failed:"
+                    + " task 3 cancels its MO; it is not requeued");
+        } else {
+            return ApiExchange.error(exchange, 409, "batch " + id + " is " + state
+                    + ": only a WRITTEN or RUNNING batch the PLC no longer holds can be requeued");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("message", message);
+        out.put("odooCalled", false);
+        out.put("batch", batch.get());
         return out;
     }
 
