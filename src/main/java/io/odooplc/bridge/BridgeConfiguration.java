@@ -102,7 +102,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         PlcLink plc = bindPlc(registry, metrics);
         PrintedStackTraces.install(plc.health());
         MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
-        BatchStaging staging = new BatchStaging(database.dataSource());
+        BatchStaging staging = new BatchStaging(context);
         MoFetcher fetcher = new MoFetcher(OdooBeans.moList(context), staging, new MoReader(new EquipmentMatcher(map.equipment())));
         registry.bind("moSync", new MoSync(staging, fetcher,
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
