@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import io.odooplc.bridge.batch.BatchHealth;
-import io.odooplc.bridge.batch.BatchQueries;
 import io.odooplc.bridge.batch.BatchStaging;
 import io.odooplc.bridge.batch.MoSync;
 import io.odooplc.bridge.batch.PlcReadSync;
@@ -16,7 +15,6 @@ import io.odooplc.bridge.console.ConsolePages;
 import io.odooplc.bridge.console.HealthSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
-import io.odooplc.bridge.failure.FailureQueries;
 import io.odooplc.bridge.failure.FailureSync;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.MoFetcher;
@@ -91,8 +89,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("apiErrors", new ApiErrors());
         ApiAccess access = new ApiAccess(settings.adminToken());
         registry.bind("taskApi", new TaskApi(context, settings, tracker, access, runs));
-        registry.bind("batchApi", new BatchApi(new BatchQueries(database.dataSource()), access));
-        registry.bind("failureApi", new FailureApi(new FailureQueries(database.dataSource())));
+        registry.bind("batchApi", new BatchApi(access));
+        registry.bind("failureApi", new FailureApi());
         registry.bind("healthSummary", new HealthSummary(context));
         context.addStartupListener(new ConsolePages(settings.httpPort()));
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Task 4: finds stuck batches (no successful PLC read of their slot for {@code BATCH_STUCK_THRESHOLD}), batches the PLC
- * reported failed, batches the PLC lost (in neither their WRITE nor their READ slot), the age of the oldest completed batch not yet in Odoo, and batches that need an operator. Each
- * finding is logged once when it appears and once when it clears, and exported as metrics and a health check.
+ * reported failed, batches the PLC lost (in neither their WRITE nor their READ slot), the age of the oldest completed
+ * batch not yet in Odoo, and batches that need an operator. Each finding is logged once when it appears and once when
+ * it clears, and exported as metrics and a health check.
  */
 public class BatchHealth {
 

@@ -47,7 +47,7 @@ public class MoSync {
         this.batchLimit = batchLimit;
     }
 
-    public BatchStaging.Queue queue(Exchange exchange) throws SQLException {
+    public BatchStaging.Queue queue(Exchange exchange) {
         BatchStaging.Queue queue = staging.queue();
         TaskCounts.put(exchange, "on_plc", queue.onPlc());
         if (queue.busy()) {
@@ -150,8 +150,7 @@ public class MoSync {
         return staged.stream().map(b -> recipe(b.slot(), b.plan())).toList();
     }
 
-    public void markWritten(@ExchangeProperty(STAGED) List<BatchStaging.StagedBatch> staged, Exchange exchange)
-            throws SQLException {
+    public void markWritten(@ExchangeProperty(STAGED) List<BatchStaging.StagedBatch> staged, Exchange exchange) {
         staging.markWritten(staged, "recipe in PLC WRITE slot");
         TaskCounts.put(exchange, "written", staged.size());
         LOG.info(TASK + "{} batch(es) WRITTEN to the PLC: {}", staged.size(), names(staged));
