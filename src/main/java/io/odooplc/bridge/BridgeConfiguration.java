@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import io.odooplc.bridge.batch.BatchHealth;
-import io.odooplc.bridge.batch.BatchQueries;
 import io.odooplc.bridge.batch.BatchStaging;
 import io.odooplc.bridge.batch.MoSync;
 import io.odooplc.bridge.batch.PlcReadSync;
@@ -17,7 +16,6 @@ import io.odooplc.bridge.console.ConsolePages;
 import io.odooplc.bridge.console.HealthSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
-import io.odooplc.bridge.failure.FailureQueries;
 import io.odooplc.bridge.failure.FailureSync;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.MoFetcher;
@@ -93,8 +91,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("apiErrors", new ApiErrors());
         ApiAccess access = new ApiAccess(settings.adminToken());
         registry.bind("taskApi", new TaskApi(context, settings, tracker, access, runs));
-        registry.bind("batchApi", new BatchApi(new BatchQueries(database.dataSource()), access));
-        registry.bind("failureApi", new FailureApi(new FailureQueries(database.dataSource())));
+        registry.bind("batchApi", new BatchApi(access));
+        registry.bind("failureApi", new FailureApi());
         registry.bind("healthSummary", new HealthSummary(context));
         context.addStartupListener(new ConsolePages(settings.httpPort()));
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
@@ -104,10 +102,10 @@ public class BridgeConfiguration implements CamelConfiguration {
             StockBeans.bind(registry, settings.odoo(), settings.memoryMap().equipment());
         }
 
-        PlcLink plc = bindPlc(registry, database, metrics);
+        PlcLink plc = bindPlc(registry, metrics);
         PrintedStackTraces.install(plc.health());
         MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
-        BatchStaging staging = new BatchStaging(database.dataSource());
+        BatchStaging staging = new BatchStaging(context);
         MoFetcher fetcher = new MoFetcher(OdooBeans.moList(context), staging, new MoReader(new EquipmentMatcher(map.equipment())));
         registry.bind("moSync", new MoSync(staging, fetcher,
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
@@ -144,7 +142,7 @@ public class BridgeConfiguration implements CamelConfiguration {
      * bodies and checks, task 2's sync, the recipe write and task 5's failure-area read. Addresses come from the memory map and the protocol of
      * PLC_URL.
      */
-    private PlcLink bindPlc(Registry registry, Database database, BridgeMetrics metrics) {
+    private PlcLink bindPlc(Registry registry, BridgeMetrics metrics) {
         MemoryMap map = settings.memoryMap();
         Protocol protocol = Protocol.ofPlcUrl(settings.plcUrl());
         TagAddressing addressing = TagAddressing.of(protocol);
@@ -163,7 +161,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("writeHandshake", writeHandshake);
         registry.bind("writeHandshakeTags", writeHandshake.tags());
         registry.bind("plcWrites", writes);
-        registry.bind("plcReadSync", new PlcReadSync(database.dataSource(), map, writes, metrics));
+        registry.bind("plcReadSync", new PlcReadSync(map, writes, metrics));
         registry.bind("recipeWriter", new RecipeWriter(map, writes));
         return plc;
     }

@@ -20,13 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Task 4: finds stuck batches (no successful PLC read of their slot for {@code BATCH_STUCK_THRESHOLD}), batches the PLC
- * reported failed, the age of the oldest completed batch not yet in Odoo, and batches that need an operator. Each
- * finding is logged once when it appears and once when it clears, and exported as metrics and a health check.
+ * reported failed, batches the PLC lost (in neither their WRITE nor their READ slot), the age of the oldest completed
+ * batch not yet in Odoo, and batches that need an operator. Each finding is logged once when it appears and once when
+ * it clears, and exported as metrics and a health check.
  */
 public class BatchHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchHealth.class);
     private static final String TASK = "[task4-health-monitor] ";
+    /** What an operator's requeue must carry: the PLC did not produce the batch (plant-contract #33). */
+    public static final String REQUEUE_CONFIRMATION = "plc-did-not-produce";
 
     /** What the last check found; read by the {@code batches} health check. */
     public record Snapshot(Instant checkedAt, Map<String, String> findings, Map<BatchState, Long> counts,
@@ -56,7 +59,8 @@ public class BatchHealth {
     }
 
     /**
-     * @param suspects active batches that are WRITTEN or RUNNING or reported failed, with {@code silent_seconds}
+     * @param suspects active batches that are WRITTEN or RUNNING or reported failed, with {@code silent_seconds} and
+     *                 {@code missing_seconds} (since task 2 found it in neither slot; null while the PLC holds it)
      * @param states   {@code state, n}: how many batches are in each state
      * @param backlog  seconds since the oldest COMPLETED batch completed, 0 when there is none
      */
@@ -73,6 +77,12 @@ public class BatchHealth {
             double silent = ((Number) row.get("silent_seconds")).doubleValue();
             if (Boolean.TRUE.equals(row.get("plc_failed"))) {
                 findings.put("failed:" + id, batch + " reported failed by the PLC: " + row.get("failure_reason"));
+            } else if (row.get("missing_seconds") instanceof Number missing) {
+                findings.put("missing:" + id, batch + " is no longer on the PLC: for "
+                        + Math.round(missing.doubleValue() / 60) + " min successful PLC reads found it in neither"
+                        + " WRITE slot " + row.get("slot") + " nor READ slot " + row.get("slot")
+                        + " (PLC cold start or program download?). It is not written again by itself: if the PLC did"
+                        + " not produce it, POST /api/batches/" + id + "/requeue?confirm=" + REQUEUE_CONFIRMATION);
             } else if (silent > stuckThreshold.toSeconds()) {
                 stuckNow++;
                 findings.put("stuck:" + id, batch + " appears stuck: no successful PLC read for "
@@ -91,6 +101,7 @@ public class BatchHealth {
         TaskCounts.put(exchange, "active", BatchState.ACTIVE.stream().mapToLong(s -> counts.getOrDefault(s, 0L)).sum());
         TaskCounts.put(exchange, "stuck", stuckNow);
         TaskCounts.put(exchange, "failed", findings.keySet().stream().filter(k -> k.startsWith("failed:")).count());
+        TaskCounts.put(exchange, "missing", findings.keySet().stream().filter(k -> k.startsWith("missing:")).count());
         TaskCounts.put(exchange, "needs_attention", attention);
         TaskCounts.put(exchange, "backlog_age_s", Math.round(backlog));
     }

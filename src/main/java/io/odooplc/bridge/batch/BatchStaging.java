@@ -1,21 +1,29 @@
 package io.odooplc.bridge.batch;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.sql.SqlConstants;
 
 /**
- * Task 1's database side: whether the PLC queue is free, which MOs the bridge already holds, staging new batches
- * into PLC slots 1..N, and marking them WRITTEN once the PLC has them, each in one transaction.
+ * Task 1's database side, whose statements are the {@code direct:batch-...} routes of
+ * routes/batch-staging.camel.yaml: whether the PLC queue is free, which MOs the bridge already holds, staging new
+ * batches into PLC slots 1..N, and marking them WRITTEN once the PLC has them, each one statement. This class only
+ * turns plans into the statements' parameters and rows back into batches.
  */
 public class BatchStaging {
 
@@ -31,139 +39,116 @@ public class BatchStaging {
     public record StagedBatch(long id, int slot, PlannedBatch plan) {
     }
 
-    private final DataSource dataSource;
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    public BatchStaging(DataSource dataSource) {
-        this.dataSource = dataSource;
+    private final ProducerTemplate routes;
+
+    /** @param context a context holding the routes of routes/batch-staging.camel.yaml and the pooled DataSource */
+    public BatchStaging(CamelContext context) {
+        this.routes = context.createProducerTemplate();
     }
 
-    public Queue queue() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            int onPlc;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select count(*) from batch where state in ('WRITTEN', 'RUNNING', 'COMPLETED')");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                onPlc = rs.getInt(1);
+    @SuppressWarnings("unchecked")
+    public Queue queue() {
+        Exchange done = call("direct:batch-queue", null);
+        List<StagedBatch> staged = new ArrayList<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) done.getMessage().getBody(List.class)) {
+            List<PlannedBatch.Component> components = new ArrayList<>();
+            for (JsonNode c : json((String) row.get("components"))) {
+                components.add(new PlannedBatch.Component(c.path("equipment_id").asInt(),
+                        c.path("equipment_code").asText(), c.path("product_name").isNull() ? null
+                                : c.path("product_name").asText(), c.path("planned_kg").decimalValue()));
             }
-            return new Queue(staged(c), onPlc);
+            staged.add(new StagedBatch(((Number) row.get("id")).longValue(), ((Number) row.get("slot")).intValue(),
+                    new PlannedBatch((String) row.get("mo_name"), (String) row.get("product_name"),
+                            (BigDecimal) row.get("target_qty_kg"), (String) row.get("mo_equipment_code"),
+                            components, List.of())));
         }
-    }
-
-    private List<StagedBatch> staged(Connection c) throws SQLException {
-        List<StagedBatch> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select id, slot, mo_name, product_name, target_qty_kg, mo_equipment_code from batch"
-                        + " where state = 'STAGED' order by slot");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long id = rs.getLong("id");
-                out.add(new StagedBatch(id, rs.getInt("slot"), new PlannedBatch(rs.getString("mo_name"),
-                        rs.getString("product_name"), rs.getBigDecimal("target_qty_kg"),
-                        rs.getString("mo_equipment_code"), components(c, id), List.of())));
-            }
-        }
-        return out;
-    }
-
-    private static List<PlannedBatch.Component> components(Connection c, long batchId) throws SQLException {
-        List<PlannedBatch.Component> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select equipment_id, equipment_code, product_name, planned_kg"
-                + " from batch_component where batch_id = ? order by equipment_id")) {
-            ps.setLong(1, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new PlannedBatch.Component(rs.getInt(1), rs.getString(2), rs.getString(3),
-                            rs.getBigDecimal(4)));
-                }
-            }
-        }
-        return out;
+        return new Queue(staged, done.getMessage().getHeader("onPlc", Number.class).intValue());
     }
 
     /** The names among {@code moNames} the bridge already holds, in any state (plant-contract #23: never produce twice). */
-    public Set<String> held(Collection<String> moNames) throws SQLException {
+    @SuppressWarnings("unchecked")
+    public Set<String> held(Collection<String> moNames) {
         Set<String> held = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select mo_name from batch where mo_name = any (?)")) {
-            Array names = c.createArrayOf("varchar", moNames.toArray());
-            ps.setArray(1, names);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.add(rs.getString(1));
-                }
-            }
+        Exchange done = call("direct:batch-held", Map.of("names", text(moNames)));
+        for (Map<String, Object> row : (List<Map<String, Object>>) done.getMessage().getBody(List.class)) {
+            held.add((String) row.get("mo_name"));
         }
         return held;
     }
 
-    /** Stages the batches into slots 1..N in one transaction; the unique constraints refuse a duplicate MO or slot. */
-    public List<StagedBatch> stage(List<PlannedBatch> plans) throws SQLException {
+    /** Stages the batches into slots 1..N in one statement; the unique constraints refuse a duplicate MO or slot. */
+    @SuppressWarnings("unchecked")
+    public List<StagedBatch> stage(List<PlannedBatch> plans) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int slot = 1;
+        for (PlannedBatch plan : plans) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("slot", slot);
+            row.put("mo_name", plan.moName());
+            row.put("product_name", plan.productName());
+            row.put("target_qty_kg", plan.targetKg());
+            row.put("mo_equipment_code", plan.moEquipmentCode());
+            row.put("note", "fetched from Odoo into slot " + slot);
+            row.put("components", plan.components().stream().map(c -> {
+                Map<String, Object> component = new LinkedHashMap<>();
+                component.put("equipment_id", c.equipmentId());
+                component.put("equipment_code", c.equipmentCode());
+                component.put("product_name", c.productName());
+                component.put("planned_kg", c.plannedKg());
+                return component;
+            }).toList());
+            rows.add(row);
+            slot++;
+        }
+        Exchange done = call("direct:batch-stage", Map.of("plans", text(rows)));
         List<StagedBatch> staged = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int slot = 1;
-                for (PlannedBatch plan : plans) {
-                    long id = insert(c, plan, slot);
-                    BatchTransitions.created(c, id, BatchState.STAGED, "fetched from Odoo into slot " + slot);
-                    staged.add(new StagedBatch(id, slot, plan));
-                    slot++;
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        for (Map<String, Object> row : (List<Map<String, Object>>) done.getMessage().getBody(List.class)) {
+            int at = ((Number) row.get("slot")).intValue();
+            staged.add(new StagedBatch(((Number) row.get("id")).longValue(), at, plans.get(at - 1)));
         }
         return staged;
     }
 
-    private static long insert(Connection c, PlannedBatch plan, int slot) throws SQLException {
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("insert into batch (mo_name, slot, state, product_name,"
-                + " target_qty_kg, mo_equipment_code) values (?, ?, 'STAGED', ?, ?, ?) returning id")) {
-            ps.setString(1, plan.moName());
-            ps.setInt(2, slot);
-            ps.setString(3, plan.productName());
-            ps.setBigDecimal(4, plan.targetKg());
-            ps.setString(5, plan.moEquipmentCode());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
+    /** STAGED -> WRITTEN for all of them in one statement; nothing moves if any batch moved meanwhile. */
+    public void markWritten(List<StagedBatch> batches, String note) {
+        Exchange done = call("direct:batch-mark-written", Map.of("ids",
+                text(batches.stream().map(StagedBatch::id).toList()), "n", batches.size(), "note", note));
+        int moved = done.getMessage().getHeader(SqlConstants.SQL_UPDATE_COUNT, Integer.class);
+        if (moved != batches.size()) {
+            throw new IllegalStateException("a batch of " + batches.stream().map(b -> b.plan().moName()).toList()
+                    + " is no longer STAGED: nothing marked WRITTEN");
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into batch_component (batch_id, equipment_id,"
-                + " equipment_code, product_name, planned_kg) values (?, ?, ?, ?, ?)")) {
-            for (PlannedBatch.Component comp : plan.components()) {
-                ps.setLong(1, id);
-                ps.setInt(2, comp.equipmentId());
-                ps.setString(3, comp.equipmentCode());
-                ps.setString(4, comp.productName());
-                ps.setBigDecimal(5, comp.plannedKg());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        return id;
     }
 
-    /** STAGED -> WRITTEN for all of them in one transaction; fails as a whole if any batch moved meanwhile. */
-    public void markWritten(List<StagedBatch> batches, String note) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (StagedBatch b : batches) {
-                    if (!BatchTransitions.move(c, b.id(), BatchState.STAGED, BatchState.WRITTEN, note)) {
-                        throw new IllegalStateException("batch " + b.id() + " " + b.plan().moName()
-                                + " is no longer STAGED: nothing marked WRITTEN");
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+    /** Runs one statement's route; its failure (a constraint, the database down) is this call's failure. */
+    private Exchange call(String uri, Object body) {
+        Exchange done = routes.request(uri, exchange -> exchange.getMessage().setBody(body));
+        Exception failure = done.getException();
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure.getMessage(), failure);
+        }
+        return done;
+    }
+
+    private static String text(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable components " + text, e);
         }
     }
 }

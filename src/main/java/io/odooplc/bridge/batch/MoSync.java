@@ -12,8 +12,11 @@ import io.odooplc.bridge.plc.Recipe;
 import io.odooplc.bridge.plcio.RecipeRejectedException;
 import io.odooplc.bridge.plcio.RecipeWriter;
 import io.odooplc.bridge.plcio.WriteAreaState;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.component.sql.SqlConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,8 @@ public class MoSync {
 
     /** Exchange property holding the batches this run sends to the PLC. */
     public static final String STAGED = "bridgeStaged";
+    /** Exchange property holding the slot moves of {@link #renumbered}. */
+    public static final String SLOT_MOVES = "bridgeSlotMoves";
 
     private static final Logger LOG = LoggerFactory.getLogger(MoSync.class);
     private static final String TASK = "[task1-mo-sync] ";
@@ -42,7 +47,7 @@ public class MoSync {
         this.batchLimit = batchLimit;
     }
 
-    public BatchStaging.Queue queue(Exchange exchange) throws SQLException {
+    public BatchStaging.Queue queue(Exchange exchange) {
         BatchStaging.Queue queue = staging.queue();
         TaskCounts.put(exchange, "on_plc", queue.onPlc());
         if (queue.busy()) {
@@ -50,6 +55,35 @@ public class MoSync {
                     queue.onPlc());
         }
         return queue;
+    }
+
+    /**
+     * The queue with its staged batches in slots 1..n, in their order: requeued batches (plant-contract #33) keep the
+     * slot they had among others, and the PLC starts from slot 1. The moves the route makes are left in
+     * {@link #SLOT_MOVES}, in ascending order, so no move lands on a slot another staged batch still holds.
+     */
+    public BatchStaging.Queue renumbered(BatchStaging.Queue queue, Exchange exchange) {
+        List<BatchStaging.StagedBatch> staged = new ArrayList<>();
+        List<Map<String, Object>> moves = new ArrayList<>();
+        for (BatchStaging.StagedBatch b : queue.staged()) {
+            int slot = staged.size() + 1;
+            if (b.slot() != slot) {
+                LOG.info(TASK + "staged MO {} moves from slot {} to slot {}: recipes go to WRITE slots 1..n",
+                        b.plan().moName(), b.slot(), slot);
+                moves.add(Map.of("id", b.id(), "from", b.slot(), "slot", slot));
+            }
+            staged.add(new BatchStaging.StagedBatch(b.id(), slot, b.plan()));
+        }
+        exchange.setProperty(SLOT_MOVES, moves);
+        return new BatchStaging.Queue(staged, queue.onPlc());
+    }
+
+    /** After a slot move: a batch that is no longer STAGED in its slot fails the run, nothing is written. */
+    public void moved(@Body Map<String, Object> move, @Header(SqlConstants.SQL_UPDATE_COUNT) int updated) {
+        if (updated == 0) {
+            throw new IllegalStateException("batch " + move.get("id") + " is no longer STAGED in slot "
+                    + move.get("from") + ": nothing written");
+        }
     }
 
     /** The staged batches a failed run left, else the next MOs from Odoo, staged now into slots 1..n. */
@@ -116,8 +150,7 @@ public class MoSync {
         return staged.stream().map(b -> recipe(b.slot(), b.plan())).toList();
     }
 
-    public void markWritten(@ExchangeProperty(STAGED) List<BatchStaging.StagedBatch> staged, Exchange exchange)
-            throws SQLException {
+    public void markWritten(@ExchangeProperty(STAGED) List<BatchStaging.StagedBatch> staged, Exchange exchange) {
         staging.markWritten(staged, "recipe in PLC WRITE slot");
         TaskCounts.put(exchange, "written", staged.size());
         LOG.info(TASK + "{} batch(es) WRITTEN to the PLC: {}", staged.size(), names(staged));

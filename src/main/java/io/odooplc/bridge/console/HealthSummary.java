@@ -29,7 +29,7 @@ public class HealthSummary {
                 "last_call", "last_outcome", "last_message")::contains);
         CHECKS.put("batches", key -> key.equals("checked_at") || key.equals("stuck")
                 || key.equals("odoo_backlog_age_seconds") || key.startsWith("batches_") || key.startsWith("failed:")
-                || key.startsWith("stuck:") || key.startsWith("needs-attention:"));
+                || key.startsWith("stuck:") || key.startsWith("missing:") || key.startsWith("needs-attention:"));
     }
 
     /** The answer: when it was taken, and the checks in the page's order. */

@@ -42,7 +42,10 @@ public class BatchesHealthCheck extends AbstractHealthCheck {
         if (s.findings().isEmpty()) {
             builder.up();
         } else {
-            builder.message(s.findings().size() + " finding(s)");
+            long lost = s.findings().keySet().stream().filter(key -> key.startsWith("missing:")).count();
+            builder.message(s.findings().size() + " finding(s)" + (lost == 0 ? "" : ", " + lost
+                    + " batch(es) no longer on the PLC (in neither their WRITE nor their READ slot): requeue each"
+                    + " once you know the PLC did not produce it"));
             if (affectsReadiness) {
                 builder.down();
             } else {

@@ -39,6 +39,7 @@ public class TaskRunStore {
     Connection tryLock(int taskNumber) throws SQLException {
         Connection c = dataSource.getConnection();
         c.setAutoCommit(false);
+        // A transaction held open around the whole run: no route step can hold it.
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?, ?)")) {
             ps.setInt(1, LOCK_NAMESPACE);
             ps.setInt(2, taskNumber);
@@ -72,6 +73,7 @@ public class TaskRunStore {
 
     private long insert(String task, String trigger, Instant startedAt, Instant finishedAt, String outcome,
             String error) throws SQLException {
+        // Written by the route policy before the route's first step, also for a run that is skipped.
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "insert into task_run (task, instance, trigger, started_at, finished_at, outcome, error)"
                         + " values (?, ?, ?, ?, ?, ?, ?) returning id")) {
@@ -92,6 +94,7 @@ public class TaskRunStore {
     /** The newest runs of a task, newest first. */
     List<Map<String, Object>> recent(String task, int limit) throws SQLException {
         List<Map<String, Object>> runs = new ArrayList<>();
+        // Read by TaskApi, which builds the task API's answers in Java beside the run record it writes.
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select id, instance, trigger, started_at, finished_at, outcome, counts, error from task_run"
                         + " where task = ? order by started_at desc, id desc limit ?")) {
@@ -120,6 +123,7 @@ public class TaskRunStore {
     }
 
     void finish(long id, Instant finishedAt, String outcome, String counts, String error) throws SQLException {
+        // Written by the route policy after the route's last step, also when the run failed.
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update task_run set finished_at = ?, outcome = ?, counts = ?, error = ? where id = ?")) {
             ps.setTimestamp(1, Timestamp.from(finishedAt));

@@ -195,6 +195,18 @@ public final class PlantModel {
         }
     }
 
+    /**
+     * Fault: a cold start or program download. The PLC comes back with every DM word 0 and no batch taken or running:
+     * the recipes it held are gone, whatever the bridge recorded (plant-contract #33).
+     */
+    public synchronized void coldStart() {
+        image.clear(0, WordImage.SIZE);
+        queue.clear();
+        current = null;
+        lastWriteArea = null;
+        LOG.info("Fault: cold start, PLC memory cleared");
+    }
+
     /** Switches off the faults that have not acted yet; words already written stay as they are. */
     public synchronized void clearFaults() {
         failingSlots.clear();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.support.MigratedDatabase;
+import io.odooplc.bridge.support.StagingRoutes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,16 +19,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BatchStagingTest {
 
     private Database db;
+    private StagingRoutes routes;
     private BatchStaging staging;
 
     @BeforeEach
-    void open() {
+    void open() throws Exception {
         db = MigratedDatabase.fresh();
-        staging = new BatchStaging(db.dataSource());
+        routes = StagingRoutes.over(db);
+        staging = routes.staging();
     }
 
     @AfterEach
     void close() {
+        routes.close();
         db.close();
     }
 

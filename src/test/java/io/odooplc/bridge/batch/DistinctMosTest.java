@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.support.MigratedDatabase;
+import io.odooplc.bridge.support.StagingRoutes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +28,8 @@ class DistinctMosTest {
                 .containsExactly("WH/MO/00011", "WH/MO/00012", "WH/MO/00013");
         assertThat(distinct.duplicates()).containsExactly("WH/MO/00011");
 
-        try (Database db = MigratedDatabase.fresh()) {
-            BatchStaging staging = new BatchStaging(db.dataSource());
+        try (Database db = MigratedDatabase.fresh(); StagingRoutes routes = StagingRoutes.over(db)) {
+            BatchStaging staging = routes.staging();
             // What task 1 did before: the whole list, refused as a whole by the unique MO constraint.
             assertThatThrownBy(() -> staging.stage(listed)).hasMessageContaining("uq_batch_mo");
             assertThat(staging.stage(distinct.plans())).extracting(BatchStaging.StagedBatch::slot)

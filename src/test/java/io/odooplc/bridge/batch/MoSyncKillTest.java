@@ -73,6 +73,11 @@ class MoSyncKillTest {
         try (Database schema = new Database(url.jdbcUrl(), url.user(), url.password(), "test")) {
             schema.ensureReady();
         }
+        // WRITTEN is one statement in autocommit: a server that does not notice its client died would finish it and
+        // commit, which is as safe (the PLC has the recipes). This test wants the other outcome, the rollback, so the
+        // server checks its client while the statement stalls.
+        sql.exec("do $$ begin execute format('alter database %I set client_connection_check_interval = 100',"
+                + " current_database()); end $$");
         sql.exec("""
                 create sequence stall_once;
                 create function stall_written() returns trigger language plpgsql as $$

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import io.odooplc.bridge.batch.BatchStaging;
 import io.odooplc.bridge.batch.PlannedBatch;
 import io.odooplc.bridge.config.BridgeSettings.OdooSettings;
 import io.odooplc.bridge.db.Database;
@@ -13,6 +12,7 @@ import io.odooplc.bridge.plc.MemoryMap;
 import io.odooplc.bridge.sim.FakeOdoo;
 import io.odooplc.bridge.sim.OdooEndpoint;
 import io.odooplc.bridge.support.MigratedDatabase;
+import io.odooplc.bridge.support.StagingRoutes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +24,26 @@ class MoFetcherTest {
 
     private final FakeOdoo odoo = FakeOdoo.withSampleStock().start();
     private final Database db = MigratedDatabase.fresh();
-    private final BatchStaging staging = new BatchStaging(db.dataSource());
+    private final StagingRoutes staging = stagingRoutes(db);
     private final OdooRoutes routes = new OdooRoutes(Optional.of(new OdooSettings(odoo.url(), "odoo14", "admin",
             "admin")), OdooRoutes.tuning(Duration.ofSeconds(2), 0, 3, Duration.ofSeconds(60)));
-    private final MoFetcher fetcher = new MoFetcher(routes.moLister(), staging,
+    private final MoFetcher fetcher = new MoFetcher(routes.moLister(), staging.staging(),
             new MoReader(new EquipmentMatcher(MemoryMap.loadDefault().equipment())));
 
     @AfterEach
     void stop() {
         routes.close();
         odoo.close();
+        staging.close();
         db.close();
+    }
+
+    private static StagingRoutes stagingRoutes(Database db) {
+        try {
+            return StagingRoutes.over(db);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> names(MoFetcher.Fetched f) {
@@ -52,7 +61,7 @@ class MoFetcherTest {
     @Test
     void pagesPastHeldAndInProgressMosWhenTheAddonIgnoresTheFilter() throws Exception {
         odoo.faults().ignoreStatesFilter(true);
-        staging.stage(List.of(new PlannedBatch("WH/MO/00013", "x", java.math.BigDecimal.TEN, null, List.of(), List.of())));
+        staging.staging().stage(List.of(new PlannedBatch("WH/MO/00013", "x", java.math.BigDecimal.TEN, null, List.of(), List.of())));
         MoFetcher.Fetched f = fetcher.fetch(3);
         assertThat(names(f)).containsExactly("WH/MO/00014", "WH/MO/00015", "WH/MO/00016");
         assertThat(f.held()).isEqualTo(1);
