@@ -90,7 +90,7 @@ public class BridgeConfiguration implements CamelConfiguration {
                 new ApiResponseHeaders());
         registry.bind("apiErrors", new ApiErrors());
         ApiAccess access = new ApiAccess(settings.adminToken());
-        registry.bind("taskApi", new TaskApi(context, settings, tracker, access, runs));
+        registry.bind("taskApi", new TaskApi(context, settings, tracker, access));
         registry.bind("batchApi", new BatchApi(access));
         registry.bind("failureApi", new FailureApi());
         registry.bind("healthSummary", new HealthSummary(context));

@@ -2,6 +2,7 @@ package io.odooplc.bridge.ops;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.Task;
 import io.odooplc.bridge.config.Values;
+import org.apache.camel.Body;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
@@ -28,16 +31,13 @@ public class TaskApi {
     private final BridgeSettings settings;
     private final TaskRunTracker tracker;
     private final ApiAccess access;
-    private final TaskRunStore runs;
     private ProducerTemplate producer;
 
-    public TaskApi(CamelContext context, BridgeSettings settings, TaskRunTracker tracker, ApiAccess access,
-            TaskRunStore runs) {
+    public TaskApi(CamelContext context, BridgeSettings settings, TaskRunTracker tracker, ApiAccess access) {
         this.context = context;
         this.settings = settings;
         this.tracker = tracker;
         this.access = access;
-        this.runs = runs;
     }
 
     /** {@code GET /api/tasks}. */
@@ -103,8 +103,11 @@ public class TaskApi {
         return Optional.of(Instant.now().minusMillis(startedAgo).plus(settings.taskStartDelay()));
     }
 
-    /** {@code GET /api/tasks/{routeId}/runs?limit=N}: the task's recorded runs, newest first (default 50, max 1000). */
-    public Object runs(Exchange exchange) throws Exception {
+    /**
+     * {@code GET /api/tasks/{routeId}/runs?limit=N}: the named parameters of the route's query ({@code routeId},
+     * {@code limit}: default 50, max 1000), or the 400/404 answer.
+     */
+    public Map<String, Object> runsQuery(Exchange exchange) {
         String repeated = ApiExchange.repeatedPathParameter(exchange.getMessage(), "routeId");
         if (repeated != null) {
             return ApiExchange.repeated(exchange, repeated);
@@ -117,7 +120,17 @@ public class TaskApi {
         if (limit == null) {
             return ApiExchange.error(exchange, 400, "limit must be a whole number 1.." + MAX_RUNS);
         }
-        return new TaskRuns(routeId, runs.recent(routeId, limit));
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("routeId", routeId);
+        query.put("limit", limit);
+        exchange.setProperty(ApiRows.QUERY, query);
+        return query;
+    }
+
+    /** The task's recorded runs, newest first, as the route's query found them. */
+    public TaskRuns runs(@Body List<Map<String, Object>> rows,
+            @ExchangeProperty(ApiRows.QUERY) Map<String, Object> query) {
+        return new TaskRuns((String) query.get("routeId"), ApiRows.json(rows));
     }
 
     /** {@code POST /api/tasks/{routeId}/{action}}: start, stop or run. */

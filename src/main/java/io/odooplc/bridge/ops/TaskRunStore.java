@@ -6,17 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 /**
  * SQL for the {@code task_run} table and the per-task advisory lock. It stays in Java, called by {@link TaskRunPolicy}:
  * the lock is a transaction held open on one connection from the start of a run to its end, around whatever the
- * route does, which a route step cannot hold; and every task route gets it without repeating it in each file.
+ * route does, which a route step cannot hold; and every task route gets it without repeating it in each file. The task
+ * API reads the runs back with a query in {@code routes/api-tasks.camel.yaml}.
  */
 public class TaskRunStore {
 
@@ -89,37 +86,6 @@ public class TaskRunStore {
                 return rs.getLong(1);
             }
         }
-    }
-
-    /** The newest runs of a task, newest first. */
-    List<Map<String, Object>> recent(String task, int limit) throws SQLException {
-        List<Map<String, Object>> runs = new ArrayList<>();
-        // Read by TaskApi, which builds the task API's answers in Java beside the run record it writes.
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select id, instance, trigger, started_at, finished_at, outcome, counts, error from task_run"
-                        + " where task = ? order by started_at desc, id desc limit ?")) {
-            ps.setString(1, task);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> run = new LinkedHashMap<>();
-                    run.put("id", rs.getLong("id"));
-                    run.put("instance", rs.getString("instance"));
-                    run.put("trigger", rs.getString("trigger"));
-                    run.put("startedAt", instant(rs.getTimestamp("started_at")));
-                    run.put("finishedAt", instant(rs.getTimestamp("finished_at")));
-                    run.put("outcome", rs.getString("outcome"));
-                    run.put("counts", rs.getString("counts"));
-                    run.put("error", rs.getString("error"));
-                    runs.add(run);
-                }
-            }
-        }
-        return runs;
-    }
-
-    private static String instant(Timestamp t) {
-        return t == null ? null : t.toInstant().toString();
     }
 
     void finish(long id, Instant finishedAt, String outcome, String counts, String error) throws SQLException {
