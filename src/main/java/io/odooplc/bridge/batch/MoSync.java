@@ -1,6 +1,5 @@
 package io.odooplc.bridge.batch;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,8 +86,7 @@ public class MoSync {
     }
 
     /** The staged batches a failed run left, else the next MOs from Odoo, staged now into slots 1..n. */
-    public List<BatchStaging.StagedBatch> batchesToWrite(BatchStaging.Queue queue, Exchange exchange)
-            throws SQLException {
+    public List<BatchStaging.StagedBatch> batchesToWrite(BatchStaging.Queue queue, Exchange exchange) {
         List<BatchStaging.StagedBatch> staged = queue.staged();
         if (!staged.isEmpty()) {
             LOG.info(TASK + "retrying {} staged batch(es) before fetching new MOs: {}", staged.size(), names(staged));

@@ -1,6 +1,5 @@
 package io.odooplc.bridge.odoo;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +42,7 @@ public class MoFetcher {
         this.reader = reader;
     }
 
-    public Fetched fetch(int wanted) throws SQLException {
+    public Fetched fetch(int wanted) {
         List<PlannedBatch> found = new ArrayList<>();
         int listed = 0;
         int held = 0;
