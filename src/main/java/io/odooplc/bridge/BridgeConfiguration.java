@@ -53,19 +53,20 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** All the wiring in one place: the beans the routes call, by the names the YAML uses. */
+/**
+ * All the wiring in one place: the beans the routes call, by the names the YAML uses. camel-main creates it from
+ * {@code camel.main.configuration-classes} in application.properties, for {@code java -jar} and {@code camel run}
+ * alike, and calls it before the routes are loaded.
+ */
 public class BridgeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
 
-    private final BridgeSettings settings;
-
-    public BridgeConfiguration(BridgeSettings settings) {
-        this.settings = settings;
-    }
+    private BridgeSettings settings;
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        settings = StartupSettings.load(context);
         Database database = openDatabase(context);
         database.migrate();
         var registry = context.getRegistry();
@@ -168,7 +169,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         return database;
     }
 
-    private static void closeOnStop(CamelContext context, AutoCloseable resource) throws Exception {
+    static void closeOnStop(CamelContext context, AutoCloseable resource) throws Exception {
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {

@@ -30,6 +30,8 @@ class BridgeMainProcessTest {
     @BeforeEach
     void copyDefaults() throws IOException {
         Files.copy(Path.of("application.properties"), workDir.resolve("application.properties"));
+        // Settings are validated once Camel has read its own configuration, which includes the routes directory.
+        Files.createDirectory(workDir.resolve("routes"));
     }
 
     private Result run(Map<String, String> env) throws Exception {

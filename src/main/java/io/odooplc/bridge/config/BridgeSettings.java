@@ -6,7 +6,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +42,7 @@ public record BridgeSettings(
         int managementPort,
         Optional<String> adminToken,
         String routesDir,
-        boolean routesReloadEnabled,
-        Map<String, String> resolved) {
+        boolean routesReloadEnabled) {
 
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private static final String MINUTES_ALLOWED = "a whole number of minutes >= 1";
@@ -93,7 +91,6 @@ public record BridgeSettings(
 
     private static final class Reader {
         private final SettingSource source;
-        private final Map<String, String> resolved = new LinkedHashMap<>();
 
         Reader(SettingSource source) {
             this.source = source;
@@ -148,7 +145,7 @@ public record BridgeSettings(
             return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast,
                     database, embeddedDir, embeddedPort, map, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
                     httpPort, mgmtHost, mgmtPort, token,
-                    routesDir, reload, Map.copyOf(resolved));
+                    routesDir, reload);
         }
 
         /** The memory map of PLC_MAP_FILE, or the legacy CJ2M feed-mill map shipped in the jar. */
@@ -264,19 +261,16 @@ public record BridgeSettings(
         }
 
         private Optional<String> optional(String key) {
-            Optional<String> v = source.get(key);
-            v.ifPresent(value -> resolved.put(key, value));
-            return v;
+            return source.get(key);
         }
     }
 
-    /** Values to hand to Camel as property overrides, so routes see exactly what was validated. */
-    public Map<String, String> camelProperties() {
-        Map<String, String> out = new LinkedHashMap<>(resolved);
-        out.put("PLC_URL", plcUrl);
-        out.put("PLC_ENDPOINT", plcEndpoint());
-        out.put("PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
-        return out;
+    /**
+     * The values routes use that are derived from settings rather than set: the camel-plc4x endpoint and the PLC
+     * timeout in milliseconds, as {@code {{PLC_ENDPOINT}}} and {@code {{PLC_TIMEOUT_MILLIS}}}.
+     */
+    public Map<String, String> routeProperties() {
+        return Map.of("PLC_ENDPOINT", plcEndpoint(), "PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
     }
 
     /** The PLC4X protocol code of {@link #plcUrl()}: {@code modbus-tcp}, {@code fins}. */

@@ -6,25 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * {@code java -jar odoo-plc-bridge.jar --demo}: the whole job on one machine with no set-up. A simulated PLC (Modbus
- * TCP) and a fake Odoo with a stock of MOs start on free local ports, and the bridge runs all six tasks against them
- * on short intervals, with a fresh embedded PostgreSQL (unless {@code --keep-data}). {@code --demo-faults} switches
- * on a mix of the simulators' fault modes, so retries and recovery can be watched.
+ * {@code BRIDGE_DEMO=true} ({@code java -jar odoo-plc-bridge.jar --demo}, {@code camel run ... --prop BRIDGE_DEMO=true}):
+ * the whole job on one machine with no set-up. A simulated PLC (Modbus TCP) and a fake Odoo with a stock of MOs start
+ * on free local ports, and the bridge runs all six tasks against them on short intervals, with a fresh embedded
+ * PostgreSQL (unless {@code BRIDGE_DEMO_KEEP_DATA}). {@code BRIDGE_DEMO_FAULTS} switches on a mix of the simulators'
+ * fault modes, so retries and recovery can be watched.
  */
 public final class Demo implements AutoCloseable {
 
@@ -50,15 +52,10 @@ public final class Demo implements AutoCloseable {
         this.odoo = odoo;
     }
 
-    public static boolean requested(String[] args) {
-        return Arrays.asList(args).contains("--demo");
-    }
-
-    /** Starts the simulators; a fresh data directory unless {@code --keep-data}. */
-    public static Demo start(String[] args) throws IOException {
-        List<String> options = Arrays.asList(args);
+    /** Starts the simulators; a fresh data directory unless {@code keepData}. */
+    public static Demo start(boolean faults, boolean keepData) throws IOException {
         quietRoutineLines();
-        if (!options.contains("--keep-data")) {
+        if (!keepData) {
             deleteRecursively(DATA_DIR);
         }
         PlcSimulator plc = PlcSimulator.onFreeLoopbackPort(BATCH_DURATION);
@@ -66,18 +63,17 @@ public final class Demo implements AutoCloseable {
         FakeOdoo odoo = FakeOdoo.withGeneratedStock(STOCK, 1).start();
         Demo demo = new Demo(plc, odoo);
         demo.startFailures();
-        if (options.contains("--demo-faults")) {
+        if (faults) {
             demo.startFaults();
         }
         return demo;
     }
 
     /**
-     * The demo's settings layers, first wins: what the demo owns, then the operator's environment and .env (for
-     * ports, tokens, switches), then the demo's short intervals, then application.properties.
+     * The settings the demo owns decide, whatever the environment, the command line or .env say: the simulators'
+     * addresses and a database of its own. Every other setting comes from {@code others}.
      */
-    public List<Map<String, String>> layers(Map<String, String> environment, Map<String, String> dotEnv,
-            Map<String, String> applicationProperties) {
+    public Function<String, Optional<String>> over(Function<String, Optional<String>> others) {
         Map<String, String> owned = new HashMap<>();
         owned.put("PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port());
         owned.put("EMBEDDED_DB_DIR", DATA_DIR.resolve("postgres").toString());
@@ -86,6 +82,14 @@ public final class Demo implements AutoCloseable {
         owned.put("ODOO_DB", odoo.credentials().db());
         owned.put("ODOO_USERNAME", odoo.credentials().login());
         owned.put("ODOO_PASSWORD", odoo.credentials().password());
+        return key -> OWNED.contains(key) ? Optional.ofNullable(owned.get(key)) : others.apply(key);
+    }
+
+    /**
+     * The demo's short intervals: they win over application.properties, while the operator's environment, command
+     * line and .env still win over them.
+     */
+    public static Map<String, String> intervals() {
         Map<String, String> fast = new HashMap<>();
         fast.put("TASK_START_DELAY", "1s");
         fast.put("SYNC_INTERVAL", "2s");
@@ -97,13 +101,7 @@ public final class Demo implements AutoCloseable {
         fast.put("BATCH_STUCK_THRESHOLD", "30s");
         fast.put("ODOO_RETRY_BACKOFF", "1s");
         fast.put("ODOO_RETRY_BACKOFF_MAX", "10s");
-        return List.of(owned, withoutOwned(environment), withoutOwned(dotEnv), fast, applicationProperties);
-    }
-
-    private static Map<String, String> withoutOwned(Map<String, String> settings) {
-        Map<String, String> out = new HashMap<>(settings);
-        out.keySet().removeAll(OWNED);
-        return out;
+        return fast;
     }
 
     /**
