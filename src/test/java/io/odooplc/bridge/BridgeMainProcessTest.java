@@ -84,6 +84,15 @@ class BridgeMainProcessTest {
     }
 
     @Test
+    void aDotEnvThatCannotBeReadIsAConfigurationError() throws Exception {
+        dotEnv("SYNC_INTERVAL_MINUTES=5", "this line has no equals sign");
+        Result r = run(Map.of());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip()).startsWith("Configuration error: ")
+                .endsWith("line 2: expected KEY=value, found 'this line has no equals sign'");
+    }
+
+    @Test
     void environmentWinsOverDotEnv() throws Exception {
         dotEnv("SYNC_INTERVAL_MINUTES=abc");
         Result r = run(Map.of("SYNC_INTERVAL_MINUTES", "0"));
