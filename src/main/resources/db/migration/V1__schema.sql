@@ -22,7 +22,7 @@ create table batch (
     last_plc_read_at   timestamptz,
     last_plc_change_at timestamptz,
     synced_at          timestamptz,
-    -- An MO is produced once: the bridge never stages an MO it already holds, active or archived (legacy #22, #23).
+    -- An MO is produced once: the bridge never stages an MO it already holds, active or archived (plant-contract #22, #23).
     constraint uq_batch_mo unique (mo_name)
 );
 

@@ -12,17 +12,21 @@ import io.odooplc.bridge.batch.PlcReadSync;
 import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.StartupSummary;
+import io.odooplc.bridge.console.ConsolePages;
+import io.odooplc.bridge.console.HealthSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
 import io.odooplc.bridge.failure.FailureQueries;
-import io.odooplc.bridge.failure.FailureStore;
 import io.odooplc.bridge.failure.FailureSync;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.MoFetcher;
 import io.odooplc.bridge.odoo.MoReader;
+import io.odooplc.bridge.odoo.OdooBeans;
 import io.odooplc.bridge.odoo.OdooClient;
 import io.odooplc.bridge.odoo.OdooSync;
+import io.odooplc.bridge.ops.ApiErrors;
 import io.odooplc.bridge.ops.ApiHttpEngine;
+import io.odooplc.bridge.ops.ApiResponseHeaders;
 import io.odooplc.bridge.ops.BatchApi;
 import io.odooplc.bridge.ops.BatchesHealthCheck;
 import io.odooplc.bridge.ops.BridgeMetrics;
@@ -30,7 +34,7 @@ import io.odooplc.bridge.ops.DatabaseHealthCheck;
 import io.odooplc.bridge.ops.FailureApi;
 import io.odooplc.bridge.ops.OdooHealthCheck;
 import io.odooplc.bridge.ops.PlcHealthCheck;
-import io.odooplc.bridge.ops.Retention;
+import io.odooplc.bridge.ops.QuietCliConnectorFactory;
 import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
 import io.odooplc.bridge.ops.TaskRunStore;
@@ -42,12 +46,15 @@ import io.odooplc.bridge.plc.TagAddressing;
 import io.odooplc.bridge.plcio.PlcHealth;
 import io.odooplc.bridge.plcio.PlcLink;
 import io.odooplc.bridge.plcio.PlcWrites;
+import io.odooplc.bridge.plcio.PrintedStackTraces;
 import io.odooplc.bridge.plcio.RecipeWriter;
 import io.odooplc.bridge.plcio.TagRead;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -67,6 +74,10 @@ public class BridgeConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         settings = StartupSettings.load(context);
+        // Camel creates its CLI connector from this plugin when the context starts, after this method; camel run has
+        // already started its own connector by then and keeps it.
+        context.getCamelContextExtension().addContextPlugin(CliConnectorFactory.class,
+                new QuietCliConnectorFactory(settings.camelCliEnabled()));
         Database database = openDatabase(context);
         database.migrate();
         var registry = context.getRegistry();
@@ -79,27 +90,30 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("bridgeMetrics", metrics);
         registry.bind("taskRunTracker", tracker);
         registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
-        registry.bind("retention", new Retention(database.dataSource(), settings.logRetentionDays(),
-                settings.logCleanupKeepLast()));
-        BatchHealth batchHealth = new BatchHealth(database.dataSource(), settings.batchStuckThreshold(), metrics);
+        BatchHealth batchHealth = new BatchHealth(settings.batchStuckThreshold(), metrics);
         registry.bind("batchHealth", batchHealth);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
+        context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(
+                new ApiResponseHeaders());
+        registry.bind("apiErrors", new ApiErrors());
         ApiAccess access = new ApiAccess(settings.adminToken());
         registry.bind("taskApi", new TaskApi(context, settings, tracker, access, runs));
         registry.bind("batchApi", new BatchApi(new BatchQueries(database.dataSource()), access));
         registry.bind("failureApi", new FailureApi(new FailureQueries(database.dataSource())));
+        registry.bind("healthSummary", new HealthSummary(context));
+        context.addStartupListener(new ConsolePages(settings.httpPort()));
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
-        OdooClient odoo = new OdooClient(settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
-        registry.bind("odooClient", odoo);
-        registry.bind("odooSync", new OdooSync(database.dataSource(), odoo, settings.odooRetry()));
+        OdooClient odoo = OdooBeans.bind(registry, settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
+        registry.bind("odooSync", new OdooSync(odoo, settings.odooRetry()));
 
         PlcLink plc = bindPlc(registry, database, metrics);
+        PrintedStackTraces.install(plc.health());
         MemoryMap map = registry.lookupByNameAndType("memoryMap", MemoryMap.class);
         BatchStaging staging = new BatchStaging(database.dataSource());
-        MoFetcher fetcher = new MoFetcher(odoo, staging, new MoReader(new EquipmentMatcher(map.equipment())));
+        MoFetcher fetcher = new MoFetcher(OdooBeans.moList(context), staging, new MoReader(new EquipmentMatcher(map.equipment())));
         registry.bind("moSync", new MoSync(staging, fetcher,
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
-        registry.bind("failureSync", new FailureSync(new FailureStore(database.dataSource()), map,
+        registry.bind("failureSync", new FailureSync(map,
                 registry.lookupByNameAndType("plcWrites", PlcWrites.class), odoo,
                 new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax())));
 
@@ -120,6 +134,9 @@ public class BridgeConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext ctx, boolean alreadyStarted) {
                 StartupSummary.lines(settings).forEach(LOG::info);
+                StartupSummary.servers(settings, ctx.getComponent("platform-http", PlatformHttpComponent.class)
+                        .getHttpEndpoints().stream().map(e -> e.getVerbs() + " " + e.getUri()).toList())
+                        .forEach(LOG::info);
             }
         });
     }

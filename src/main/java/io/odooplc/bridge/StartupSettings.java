@@ -62,7 +62,7 @@ final class StartupSettings {
         Demo demo = Demo.start(flag(source, "BRIDGE_DEMO_FAULTS"), flag(source, "BRIDGE_DEMO_KEEP_DATA"));
         BridgeConfiguration.closeOnStop(context, demo);
         context.getPropertiesComponent().addPropertiesSource(new MapPropertiesSource("demo", DEMO_ORDER,
-                Demo.intervals()));
+                Demo.shortIntervals()));
         return demo;
     }
 

@@ -32,7 +32,8 @@ class DemoIT {
     void tenMosReachSyncedWithNoSetUp(@TempDir Path workDir) throws Exception {
         run(workDir, List.of("--demo"), 10, Duration.ofSeconds(150));
         assertThat(Files.readString(workDir.resolve("demo.log")))
-                .contains("odoo-plc-bridge demo", "simulated PLC (Modbus TCP)", "Scheduler started: 6/6 tasks enabled")
+                .contains("odoo-plc-bridge demo", "operator console:            http://127.0.0.1:")
+                .contains("simulated PLC (Modbus TCP)", "Scheduler started: 6/6 tasks enabled")
                 .contains("WRITTEN to the PLC", "completed in READ slot", "SYNCED, Odoo holds the actuals")
                 .contains("reported to Odoo (attempt 1)")
                 .doesNotContain("run OK in");

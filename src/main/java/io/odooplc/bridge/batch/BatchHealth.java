@@ -1,23 +1,20 @@
 package io.odooplc.bridge.batch;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.TaskCounts;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,34 +28,18 @@ public class BatchHealth {
     private static final Logger LOG = LoggerFactory.getLogger(BatchHealth.class);
     private static final String TASK = "[task4-health-monitor] ";
 
-    // A batch's last sign of life: its last successful PLC read, or when it was written if never read (legacy #29).
-    private static final String FINDINGS = """
-            select id, mo_name, slot, state,
-                   extract(epoch from now() - coalesce(last_plc_read_at, state_changed_at)) as silent_seconds,
-                   plc_failed, failure_reason
-              from batch
-             where state in ('WRITTEN', 'RUNNING') or (plc_failed and state in %s)
-             order by slot""".formatted(BatchState.ACTIVE_SQL);
-
-    private static final String COUNTS = "select state, count(*) from batch group by state";
-
-    private static final String BACKLOG = """
-            select extract(epoch from now() - min(state_changed_at)) from batch where state = 'COMPLETED'""";
-
     /** What the last check found; read by the {@code batches} health check. */
     public record Snapshot(Instant checkedAt, Map<String, String> findings, Map<BatchState, Long> counts,
             long stuck, double backlogAgeSeconds) {
     }
 
-    private final DataSource dataSource;
     private final Duration stuckThreshold;
     private final Map<BatchState, Long> stateCounts = new EnumMap<>(BatchState.class);
     private final AtomicReference<Snapshot> last = new AtomicReference<>();
     private volatile long stuck;
     private volatile double backlogAgeSeconds;
 
-    public BatchHealth(DataSource dataSource, Duration stuckThreshold, BridgeMetrics metrics) {
-        this.dataSource = dataSource;
+    public BatchHealth(Duration stuckThreshold, BridgeMetrics metrics) {
         this.stuckThreshold = stuckThreshold;
         for (BatchState s : BatchState.values()) {
             stateCounts.put(s, 0L);
@@ -74,35 +55,32 @@ public class BatchHealth {
                 .description("Age of the oldest completed batch not yet posted to Odoo").register(registry);
     }
 
-    public void check(Exchange exchange) throws SQLException {
+    /**
+     * @param suspects active batches that are WRITTEN or RUNNING or reported failed, with {@code silent_seconds}
+     * @param states   {@code state, n}: how many batches are in each state
+     * @param backlog  seconds since the oldest COMPLETED batch completed, 0 when there is none
+     */
+    public void check(@Header("suspects") List<Map<String, Object>> suspects,
+            @Header("states") List<Map<String, Object>> states, @Body Number backlogSeconds, Exchange exchange) {
         Map<String, String> findings = new LinkedHashMap<>();
         Map<BatchState, Long> counts = new EnumMap<>(BatchState.class);
         long stuckNow = 0;
-        double backlog;
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(FINDINGS); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String batch = "batch " + rs.getLong("id") + " " + rs.getString("mo_name") + " (slot "
-                            + rs.getInt("slot") + ", " + rs.getString("state") + ")";
-                    if (rs.getBoolean("plc_failed")) {
-                        findings.put("failed:" + rs.getLong("id"), batch + " reported failed by the PLC: "
-                                + rs.getString("failure_reason"));
-                    } else if (rs.getDouble("silent_seconds") > stuckThreshold.toSeconds()) {
-                        stuckNow++;
-                        findings.put("stuck:" + rs.getLong("id"), batch + " appears stuck: no successful PLC read for "
-                                + Math.round(rs.getDouble("silent_seconds") / 60) + " min");
-                    }
-                }
+        double backlog = backlogSeconds.doubleValue();
+        for (Map<String, Object> row : suspects) {
+            Object id = row.get("id");
+            String batch = "batch " + id + " " + row.get("mo_name") + " (slot " + row.get("slot") + ", "
+                    + row.get("state") + ")";
+            double silent = ((Number) row.get("silent_seconds")).doubleValue();
+            if (Boolean.TRUE.equals(row.get("plc_failed"))) {
+                findings.put("failed:" + id, batch + " reported failed by the PLC: " + row.get("failure_reason"));
+            } else if (silent > stuckThreshold.toSeconds()) {
+                stuckNow++;
+                findings.put("stuck:" + id, batch + " appears stuck: no successful PLC read for "
+                        + Math.round(silent / 60) + " min");
             }
-            try (PreparedStatement ps = c.prepareStatement(COUNTS); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(BatchState.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(BACKLOG); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                backlog = rs.getDouble(1);
-            }
+        }
+        for (Map<String, Object> row : states) {
+            counts.put(BatchState.valueOf((String) row.get("state")), ((Number) row.get("n")).longValue());
         }
         long attention = counts.getOrDefault(BatchState.NEEDS_ATTENTION, 0L);
         if (attention > 0) {

@@ -81,7 +81,7 @@ public class BatchStaging {
         return out;
     }
 
-    /** The names among {@code moNames} the bridge already holds, in any state (legacy #23: never produce twice). */
+    /** The names among {@code moNames} the bridge already holds, in any state (plant-contract #23: never produce twice). */
     public Set<String> held(Collection<String> moNames) throws SQLException {
         Set<String> held = new HashSet<>();
         try (Connection c = dataSource.getConnection();

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The steps of task 1 (MO sync) that its route calls in order: is the PLC queue free; which batches go to the PLC
- * (staged ones left by a failed run first, legacy #15, else new MOs from Odoo); does the PLC already hold them (a
+ * (staged ones left by a failed run first, plant-contract #15, else new MOs from Odoo); does the PLC already hold them (a
  * crash after the write); the recipes; and WRITTEN for all of them in one transaction once the PLC has them.
  */
 public class MoSync {
@@ -80,10 +80,15 @@ public class MoSync {
         return staged;
     }
 
-    /** MOs whose recipe the PLC cannot take (text it cannot hold) are left in Odoo, with the reason in the log. */
+    /**
+     * Each MO once (an MO Odoo listed twice is logged once); MOs whose recipe the PLC cannot take (text it cannot
+     * hold) are left in Odoo, with the reason in the log.
+     */
     private List<PlannedBatch> writable(List<PlannedBatch> plans) {
+        DistinctMos distinct = DistinctMos.of(plans);
+        distinct.duplicates().forEach(mo -> LOG.warn(TASK + "Odoo listed MO {} more than once: staged once", mo));
         List<PlannedBatch> out = new ArrayList<>();
-        for (PlannedBatch plan : plans) {
+        for (PlannedBatch plan : distinct.plans()) {
             try {
                 recipes.encode(recipe(out.size() + 1, plan));
                 out.add(plan);

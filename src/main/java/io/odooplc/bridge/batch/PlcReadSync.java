@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * one transaction, and returns the READ handshake writes (status_read_data = 1) to send once that transaction is
  * committed. Legacy §1.5 with its failures fixed: a slot is matched by slot AND MO name only; a rejected value is
  * logged, counted and left out while the slot's other values still count; a COMPLETED batch is never overwritten
- * (legacy #12); the last successful read is recorded on every cycle, changed or not (legacy #29).
+ * (plant-contract #12); the last successful read is recorded on every cycle, changed or not (plant-contract #29).
  */
 public final class PlcReadSync {
 

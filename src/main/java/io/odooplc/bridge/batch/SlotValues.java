@@ -4,16 +4,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import io.odooplc.bridge.plc.EquipmentReading;
 import io.odooplc.bridge.plc.FieldProblem;
 import io.odooplc.bridge.plc.FieldSpec;
 import io.odooplc.bridge.plc.MemoryMap;
+import io.odooplc.bridge.plc.MoNameRule;
 import io.odooplc.bridge.plc.SlotReading;
 import io.odooplc.bridge.plc.WordRange;
 import io.odooplc.bridge.plc.Words;
@@ -22,8 +21,8 @@ import io.odooplc.bridge.plc.Words;
  * The values of one READ slot that task 2 may put in the database, and the ones it must not. The codec already
  * rejects words that do not fit their field (non-ASCII text, BATCH or ID words that contradict their position,
  * flags other than 0/1, values above the map's limit such as 5000 kg of consumption); on top of that the MO name
- * must look like one (legacy §1.5 2b). A slot whose identity (BATCH, NO-MO) is rejected is not trusted at all: its
- * other words may belong to a torn frame (legacy #8).
+ * must follow {@link MoNameRule}, the rule task 1 stages by. A slot whose identity (BATCH, NO-MO) is rejected is not trusted at all: its
+ * other words may belong to a torn frame (plant-contract #8).
  *
  * @param mo            the MO the slot shows; empty when idle or not trusted
  * @param consumptionKg accepted actual consumption per equipment id
@@ -32,9 +31,6 @@ import io.odooplc.bridge.plc.Words;
 public record SlotValues(int slot, boolean idle, Optional<String> mo, Map<Integer, BigDecimal> consumptionKg,
                          Optional<BigDecimal> weightKg, Optional<Boolean> finished, Optional<Boolean> failed,
                          Optional<Boolean> readAcknowledged, List<Rejection> rejections) {
-
-    /** MO names as Odoo writes them, e.g. WH/MO/00011. */
-    public static final Pattern MO_NAME = Pattern.compile("^[A-Z0-9]+/[A-Z0-9]+/[A-Z0-9-]+$");
 
     /** A value kept out of the database: the field key (for the metric) and the full description (for the log). */
     public record Rejection(String field, String description) {
@@ -55,14 +51,16 @@ public record SlotValues(int slot, boolean idle, Optional<String> mo, Map<Intege
         for (FieldProblem problem : reading.problems()) {
             rejections.add(new Rejection(problem.key(), problem.toString()));
         }
-        Optional<String> mo = reading.mo().map(name -> name.trim().toUpperCase(Locale.ROOT));
-        if (mo.isPresent() && !MO_NAME.matcher(mo.get()).matches()) {
+        // Exactly as the PLC holds it: matched against the names the bridge wrote, never normalised into a match.
+        Optional<String> mo = reading.mo();
+        Optional<String> problem = mo.flatMap(name -> MoNameRule.problem(name, map));
+        if (problem.isPresent()) {
             FieldSpec field = map.layout().field("mo");
             int address = map.readArea().base(slot) + field.offset();
             rejections.add(new Rejection(field.key(), "READ slot " + slot + ", " + field.label() + " (mo) @"
                     + new WordRange(address, field.words()) + ", raw "
                     + Words.describe(Arrays.copyOfRange(words, field.offset(), field.end()))
-                    + ": '" + mo.get() + "' is not an MO name like WH/MO/00011"));
+                    + ": not an MO name the bridge writes: " + problem.get()));
             mo = Optional.empty();
         }
         if (reading.batch().isEmpty()) {

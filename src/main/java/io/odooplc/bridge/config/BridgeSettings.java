@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,8 @@ public record BridgeSettings(
         int managementPort,
         Optional<String> adminToken,
         String routesDir,
-        boolean routesReloadEnabled) {
+        boolean routesReloadEnabled,
+        Map<String, String> resolved) {
 
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private static final String MINUTES_ALLOWED = "a whole number of minutes >= 1";
@@ -67,7 +69,7 @@ public record BridgeSettings(
      * breaker that turns a dead Odoo into one quick failure.
      */
     public record OdooCallSettings(Duration connectTimeout, Duration timeout, int httpRetries, Duration httpRetryDelay,
-            int circuitFailures, Duration circuitCooldown) {
+            int circuitFailures, Duration circuitCooldown, long maxAnswerBytes) {
     }
 
     /**
@@ -91,6 +93,7 @@ public record BridgeSettings(
 
     private static final class Reader {
         private final SettingSource source;
+        private final Map<String, String> resolved = new LinkedHashMap<>();
 
         Reader(SettingSource source) {
             this.source = source;
@@ -105,7 +108,7 @@ public record BridgeSettings(
             }
             Duration startDelay = Values.parseDuration("TASK_START_DELAY", required("TASK_START_DELAY"), Duration.ZERO);
             MemoryMap map = memoryMap();
-            // A fetch never asks for more MOs than the PLC has recipe slots (legacy #26).
+            // A fetch never asks for more MOs than the PLC has recipe slots (plant-contract #26).
             int slots = map.writeArea().count();
             int limit = integer("SYNC_BATCH_LIMIT", 1, slots, "a whole number from 1 to " + slots
                     + " (the PLC has " + slots + " recipe slots)");
@@ -142,10 +145,11 @@ public record BridgeSettings(
             }
             String routesDir = required("ROUTES_DIR");
             boolean reload = bool("ROUTES_RELOAD_ENABLED");
+            bool("CAMEL_CLI_ENABLED"); // validated here, read by camelCliEnabled()
             return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast,
                     database, embeddedDir, embeddedPort, map, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
                     httpPort, mgmtHost, mgmtPort, token,
-                    routesDir, reload);
+                    routesDir, reload, Map.copyOf(resolved));
         }
 
         /** The memory map of PLC_MAP_FILE, or the legacy CJ2M feed-mill map shipped in the jar. */
@@ -181,6 +185,7 @@ public record BridgeSettings(
                     throw new InvalidSettingException("PLC_URL", url, "a protocol the memory map has addresses for: "
                             + String.join(" or ", PLC_PROTOCOL_CODES) + ", e.g. modbus-tcp://192.168.1.2:502");
                 }
+                PlcUrlCheck.check(url);
                 return url;
             }
             String protocol = required("PLC_PROTOCOL").toLowerCase(Locale.ROOT);
@@ -206,11 +211,13 @@ public record BridgeSettings(
                             + "(required because a task that talks to Odoo is enabled)"));
             try {
                 URI uri = new URI(url);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                        || uri.getPort() > 65535) {
                     throw new URISyntaxException(url, "not http(s)");
                 }
             } catch (URISyntaxException e) {
-                throw new InvalidSettingException("ODOO_URL", url, "an http:// or https:// URL, e.g. http://odoo:8069");
+                throw new InvalidSettingException("ODOO_URL", url, "an http:// or https:// URL with a port 1..65535 if"
+                        + " any, e.g. http://odoo:8069");
             }
             String why = " (required because a task that talks to Odoo is enabled)";
             String db = optional("ODOO_DB").orElseThrow(() -> new InvalidSettingException("ODOO_DB", null, "the Odoo database name" + why));
@@ -228,7 +235,8 @@ public record BridgeSettings(
             int failures = integer("ODOO_CIRCUIT_FAILURES", 1, 1000, "a whole number from 1 to 1000 (consecutive "
                     + "failed calls that open the circuit)");
             Duration cooldown = duration("ODOO_CIRCUIT_COOLDOWN", MIN_INTERVAL);
-            return new OdooCallSettings(connect, timeout, retries, retryDelay, failures, cooldown);
+            long maxAnswer = Values.parseByteSize("ODOO_MAX_ANSWER_SIZE", required("ODOO_MAX_ANSWER_SIZE"));
+            return new OdooCallSettings(connect, timeout, retries, retryDelay, failures, cooldown, maxAnswer);
         }
 
         private OdooRetrySettings odooRetry() {
@@ -261,16 +269,38 @@ public record BridgeSettings(
         }
 
         private Optional<String> optional(String key) {
-            return source.get(key);
+            Optional<String> v = source.get(key);
+            v.ifPresent(value -> resolved.put(key, value));
+            return v;
         }
     }
 
     /**
-     * The values routes use that are derived from settings rather than set: the camel-plc4x endpoint and the PLC
-     * timeout in milliseconds, as {@code {{PLC_ENDPOINT}}} and {@code {{PLC_TIMEOUT_MILLIS}}}.
+     * The values routes use that are derived from settings rather than set as they are: the camel-plc4x endpoint,
+     * the PLC timeout in milliseconds, the validated Odoo base URL and the Odoo call settings in the units Camel takes.
      */
     public Map<String, String> routeProperties() {
-        return Map.of("PLC_ENDPOINT", plcEndpoint(), "PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("PLC_ENDPOINT", plcEndpoint());
+        out.put("PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
+        out.putAll(odooProperties(odoo, odooCalls));
+        return out;
+    }
+
+    /** What the Odoo route files read: the validated base URL and the call settings in the units Camel takes. */
+    public static Map<String, String> odooProperties(Optional<OdooSettings> odoo, OdooCallSettings calls) {
+        Map<String, String> out = new LinkedHashMap<>();
+        odoo.ifPresent(o -> out.put("ODOO_URL", o.url()));
+        out.put("ODOO_CONNECT_TIMEOUT_MILLIS", Long.toString(calls.connectTimeout().toMillis()));
+        out.put("ODOO_TIMEOUT_MILLIS", Long.toString(calls.timeout().toMillis()));
+        out.put("ODOO_HTTP_RETRIES", Integer.toString(calls.httpRetries()));
+        out.put("ODOO_HTTP_RETRY_DELAY_MILLIS", Long.toString(calls.httpRetryDelay().toMillis()));
+        return out;
+    }
+
+    /** CAMEL_CLI_ENABLED: whether the Camel CLI may see and control the bridge. */
+    public boolean camelCliEnabled() {
+        return Values.parseBoolean("CAMEL_CLI_ENABLED", resolved.get("CAMEL_CLI_ENABLED"));
     }
 
     /** The PLC4X protocol code of {@link #plcUrl()}: {@code modbus-tcp}, {@code fins}. */

@@ -10,6 +10,7 @@ public final class Values {
 
     public static final String BOOLEAN_ALLOWED = "true or false (any case; also 1/0, yes/no)";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern BYTE_SIZE = Pattern.compile("(\\d{1,12})\\s*(KB|MB|GB)");
 
     private Values() {
     }
@@ -57,6 +58,23 @@ public final class Values {
         } catch (NumberFormatException e) {
             throw new InvalidSettingException(variable, value, allowed);
         }
+    }
+
+    /** A size in bytes such as {@code 32MB}, {@code 512KB}, {@code 1GB} (powers of 1024), at least 1KB. */
+    public static long parseByteSize(String variable, String value) {
+        Matcher m = BYTE_SIZE.matcher(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            int shift = switch (m.group(2)) {
+                case "KB" -> 10;
+                case "MB" -> 20;
+                default -> 30;
+            };
+            if (n > 0 && n <= (Long.MAX_VALUE >> shift)) {
+                return n << shift;
+            }
+        }
+        throw new InvalidSettingException(variable, value, "a size such as 32MB, 512KB or 1GB (at least 1KB)");
     }
 
     public static double parsePositiveDecimal(String variable, String value, String allowed) {

@@ -1,6 +1,6 @@
 package io.odooplc.bridge.failure;
 
-import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,7 +12,6 @@ import java.util.Set;
 
 import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.Values;
-import io.odooplc.bridge.failure.FailureStore.PendingFailure;
 import io.odooplc.bridge.odoo.OdooClient;
 import io.odooplc.bridge.odoo.OdooReply;
 import io.odooplc.bridge.ops.TaskCounts;
@@ -27,15 +26,19 @@ import io.odooplc.bridge.plc.Words;
 import io.odooplc.bridge.plcio.PlcWrites;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.Message;
+import org.apache.camel.component.sql.SqlConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Task 5, legacy §1.8 with #19 and #20 fixed. {@link #take} stores the event the PLC shows in its failure area and
- * only then hands back the acknowledgement (D8022 = 1) to write, so an event is never acknowledged and lost. An event
+ * Task 5's decisions, legacy §1.8 with #19 and #20 fixed; its SQL is in the route. {@link #take} decodes the event
+ * the PLC shows in its failure area; the route stores it, and only then {@link #stored} hands back the
+ * acknowledgement (D8022 = 1) to write, so an event is never acknowledged and lost. An event
  * with a time that is not a real date, or without equipment code or text, is neither stored nor acknowledged: the PLC
- * keeps showing it and every run logs which words are wrong. {@link #recordReport} records Odoo's answer for each
- * stored failure; one Odoo could not take is offered again after a backoff until Odoo takes or rejects it.
+ * keeps showing it and every run logs which words are wrong. {@link #recordReport} decides from Odoo's answer what
+ * happens to each stored failure; one Odoo could not take is offered again after a backoff until Odoo takes or rejects it.
  */
 public class FailureSync {
 
@@ -47,8 +50,6 @@ public class FailureSync {
     private static final String EVENT = "bridgeFailureEvent";
     /** INFO texts the PLC program writes when there is no failure (legacy §1.8 step 2): nothing to store or ack. */
     private static final Set<String> NO_FAILURE = Set.of("0", "NONE", "NO_FAILURE", "NO ERROR", "NO_ERROR");
-    /** Reports offered to Odoo per run, oldest first; a longer backlog goes on in the next runs. */
-    private static final int REPORTS_PER_RUN = 50;
 
     /** A failure event as stored: what the PLC showed, decoded and checked. */
     public record Event(String equipmentCode, String description, LocalDateTime at) {
@@ -58,7 +59,6 @@ public class FailureSync {
         }
     }
 
-    private final FailureStore store;
     private final FailureArea area;
     private final FailureCodec codec;
     private final int ackAddress;
@@ -66,8 +66,7 @@ public class FailureSync {
     private final OdooClient odoo;
     private final RetryBackoff backoff;
 
-    public FailureSync(FailureStore store, MemoryMap map, PlcWrites writes, OdooClient odoo, RetryBackoff backoff) {
-        this.store = store;
+    public FailureSync(MemoryMap map, PlcWrites writes, OdooClient odoo, RetryBackoff backoff) {
         this.area = map.failureArea();
         this.codec = new FailureCodec(map);
         this.ackAddress = map.handshake().failureAck();
@@ -82,10 +81,10 @@ public class FailureSync {
     }
 
     /**
-     * Decodes the failure area and stores a new, valid event; returns the camel-plc4x body acknowledging it, empty
-     * when there is nothing to acknowledge (idle area, event already acknowledged, event rejected).
+     * Decodes the failure area: the new, valid event to store, or null when there is nothing to store or acknowledge
+     * (idle area, event already acknowledged, event rejected).
      */
-    public Map<String, Map<String, Object>> take(Map<WordRange, int[]> words, Exchange exchange) throws SQLException {
+    public Event take(Map<WordRange, int[]> words, Exchange exchange) {
         for (String count : List.of("read", "stored", "duplicate", "rejected", "acked", "reported", "report_failed",
                 "report_rejected", "deferred")) {
             TaskCounts.put(exchange, count, 0);
@@ -93,7 +92,7 @@ public class FailureSync {
         int[] raw = words.get(area.range());
         FailureReport report = codec.decode(raw);
         if (report.idle() || report.statusReadData().orElse(false) || saysNoFailure(report)) {
-            return writes.body(List.of());
+            return null;
         }
         TaskCounts.put(exchange, "read", 1);
         List<String> reasons = reasons(report);
@@ -101,11 +100,21 @@ public class FailureSync {
             TaskCounts.put(exchange, "rejected", 1);
             LOG.warn(P + "failure event rejected, not stored and not acknowledged (D8022 stays 0): {}; raw {} {}",
                     String.join("; ", reasons), area.range(), Words.describe(raw));
-            return writes.body(List.of());
+            return null;
         }
         Event event = new Event(report.equipmentCode().orElseThrow().strip(), report.info().orElseThrow().strip(),
                 report.occurredAt().orElseThrow());
-        if (store.store(event.equipmentCode(), event.description(), event.at())) {
+        exchange.setProperty(EVENT, event);
+        return event;
+    }
+
+    /**
+     * After the insert ({@code on conflict do nothing}): one row means a new event, none one already stored. Either
+     * way it is stored now, so the acknowledgement (D8022 = 1) goes back to the PLC.
+     */
+    public Map<String, Map<String, Object>> stored(@ExchangeProperty(EVENT) Event event,
+            @Header(SqlConstants.SQL_UPDATE_COUNT) int inserted, Exchange exchange) {
+        if (inserted == 1) {
             TaskCounts.put(exchange, "stored", 1);
             LOG.info(P + "failure {} stored", event);
         } else {
@@ -113,7 +122,6 @@ public class FailureSync {
             TaskCounts.put(exchange, "duplicate", 1);
             LOG.info(P + "failure {} shown again, already stored; acknowledging it again", event);
         }
-        exchange.setProperty(EVENT, event);
         return writes.body(List.of(new PlcWrites.Block(new WordRange(ackAddress, 1), new int[] {1})));
     }
 
@@ -123,42 +131,54 @@ public class FailureSync {
         LOG.info(P + "failure {} acknowledged on the PLC ({} = 1)", event, Words.dm(ackAddress));
     }
 
-    /** Stored failures Odoo does not have yet whose next attempt is due, oldest first. */
-    public List<PendingFailure> dueForOdoo() throws SQLException {
+    /** Before the reports: a run without Odoo settings fails here with a clear message. */
+    public void odooConfigured() {
         odoo.ensureConfigured();
-        return store.due(REPORTS_PER_RUN);
+    }
+
+    /** A row of the due-failures query as the split step's {@link PendingFailure}. */
+    public PendingFailure pending(Map<String, Object> row) {
+        return new PendingFailure(((Number) row.get("id")).longValue(), (String) row.get("equipment_code"),
+                (String) row.get("description"), ((Timestamp) row.get("failure_at")).toLocalDateTime(),
+                ((Number) row.get("odoo_attempts")).intValue());
     }
 
     /**
-     * Odoo's answer decides the row: sent; rejected for good (e.g. unknown equipment code); left alone while the
-     * circuit is open (nothing was sent); otherwise offered again after the backoff, with no attempt limit, because
-     * a failure report must reach Odoo in the end (legacy #19).
+     * Odoo's answer decides the row, returned as what the route does: SENT; REJECTED for good (e.g. unknown equipment
+     * code); DEFERRED while the circuit is open (nothing was sent, nothing changes); otherwise RETRY after the backoff
+     * (header {@code retrySeconds}, the error in {@code error}), with no attempt limit, because a failure report must
+     * reach Odoo in the end (plant-contract #19).
      */
-    public void recordReport(@ExchangeProperty(FAILURE) PendingFailure failure, OdooReply reply, Exchange exchange)
-            throws SQLException {
+    public String recordReport(@ExchangeProperty(FAILURE) PendingFailure failure, OdooReply reply, Exchange exchange) {
         String what = failure.equipmentCode() + " " + failure.description() + " at " + failure.failureAt();
         int attempt = failure.attempts() + 1;
+        Message out = exchange.getMessage();
         // PARTIAL is status success with an "errors" list: Odoo created the report, so sending it again would
         // create a second one.
         if (reply.isSuccess() || reply.outcome() == OdooReply.Outcome.PARTIAL) {
-            store.sent(failure.id());
             TaskCounts.increment(exchange, "reported");
             LOG.info(P + "failure {} reported to Odoo (attempt {}){}", what, attempt,
                     reply.isSuccess() ? "" : ", with remarks: " + reply.message());
-        } else if (reply.isRejected()) {
-            store.rejected(failure.id(), "Odoo rejected the report: " + reply.message());
+            return "SENT";
+        }
+        if (reply.isRejected()) {
+            out.setHeader("error", "Odoo rejected the report: " + reply.message());
             TaskCounts.increment(exchange, "report_rejected");
             LOG.warn(P + "failure {} REJECTED by Odoo, not offered again: {}", what, reply.message());
-        } else if (reply.isCircuitOpen()) {
+            return "REJECTED";
+        }
+        if (reply.isCircuitOpen()) {
             TaskCounts.increment(exchange, "deferred");
             LOG.info(P + "failure {} not reported yet: {}", what, reply.message());
-        } else {
-            Duration wait = backoff.after(attempt);
-            store.retryLater(failure.id(), reply.message(), wait);
-            TaskCounts.increment(exchange, "report_failed");
-            LOG.warn(P + "failure {} not reported (attempt {}), next try in {}: {}", what, attempt,
-                    Values.format(wait), reply.message());
+            return "DEFERRED";
         }
+        Duration wait = backoff.after(attempt);
+        out.setHeader("error", reply.message());
+        out.setHeader("retrySeconds", wait.toMillis() / 1000.0);
+        TaskCounts.increment(exchange, "report_failed");
+        LOG.warn(P + "failure {} not reported (attempt {}), next try in {}: {}", what, attempt, Values.format(wait),
+                reply.message());
+        return "RETRY";
     }
 
     private static boolean saysNoFailure(FailureReport report) {

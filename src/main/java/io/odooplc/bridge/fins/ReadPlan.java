@@ -9,6 +9,10 @@ import java.util.List;
  * The fewest word spans that cover a read request's tags. Tags of one area whose words are at most
  * {@link #MERGE_GAP} words apart share a span: reading a few unused words costs two bytes each, another round trip
  * costs a whole frame exchange. BOOL tags are read through their words, so they merge with word tags too.
+ * <p>
+ * Not the same job as {@code plc.ReadPlanner}: that one decides, above PLC4X and for every protocol, which tags the
+ * bridge requests from its memory map; this one is the FINS driver's own optimiser for any PLC4X read request
+ * (tags of several areas, BOOLs, a user's own tags) and also serves requests that never came from the bridge.
  */
 final class ReadPlan {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.odooplc.bridge.batch.BatchForOdoo;
 
 /**
- * The body of {@code update-with-consumptions} for a batch, as the legacy sent it (LEGACY 3.4): {@code mo_id}, the
+ * The body of {@code update-with-consumptions} for a batch, as the legacy sent it (plant-contract §3.4): {@code mo_id}, the
  * finished weight as {@code quantity} when above zero, and one key per equipment code with its actual kg above
  * zero. Odoo replaces the MO's done quantities with these, so posting the same batch again changes nothing.
  */

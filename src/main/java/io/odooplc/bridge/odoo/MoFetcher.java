@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.odooplc.bridge.batch.BatchStaging;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Task 1's Odoo side: the next confirmed MOs the bridge does not hold yet. It asks for {@code states: ["confirmed"]}
- * and pages on past MOs it already holds (active or archived, legacy #23) or that are not confirmed (an addon that
+ * and pages on past MOs it already holds (active or archived, plant-contract #23) or that are not confirmed (an addon that
  * ignores the filter lists posted MOs in progress first), until it has enough or the list ends.
  */
 public class MoFetcher {
@@ -22,16 +23,21 @@ public class MoFetcher {
     public record Fetched(List<PlannedBatch> batches, int listed, int held, int notConfirmed, int invalid) {
     }
 
+    /** One page of the MO list: at most {@code limit} MOs after the first {@code offset}. */
+    public record Page(int limit, int offset) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(MoFetcher.class);
     private static final String TASK = "[task1-mo-sync] ";
     /** A safety stop: an addon that ignored offset would otherwise be asked forever. */
     private static final int MAX_PAGES = 50;
 
-    private final OdooClient odoo;
+    private final Function<Page, OdooReply> odoo;
     private final BatchStaging staging;
     private final MoReader reader;
 
-    public MoFetcher(OdooClient odoo, BatchStaging staging, MoReader reader) {
+    /** {@code odoo} lists one page: the route {@code direct:odoo-mo-list} (see {@link OdooBeans#moList}). */
+    public MoFetcher(Function<Page, OdooReply> odoo, BatchStaging staging, MoReader reader) {
         this.odoo = odoo;
         this.staging = staging;
         this.reader = reader;
@@ -45,7 +51,7 @@ public class MoFetcher {
         int invalid = 0;
         int offset = 0;
         for (int page = 0; page < MAX_PAGES && found.size() < wanted; page++) {
-            OdooReply reply = odoo.moList(wanted, offset, List.of("confirmed"));
+            OdooReply reply = odoo.apply(new Page(wanted, offset));
             if (!reply.isSuccess()) {
                 throw new IllegalStateException("cannot list MOs from Odoo: " + reply.message());
             }

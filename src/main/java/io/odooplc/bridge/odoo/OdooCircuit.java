@@ -3,61 +3,64 @@ package io.odooplc.bridge.odoo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 /**
- * A circuit breaker for Odoo: after {@code failureThreshold} failed calls in a row it opens and refuses calls, so
- * a dead Odoo costs one quick failure instead of a timeout per batch. After {@code coolDown} it lets one trial call
- * through (half-open): success closes it, failure opens it for another cool-down.
+ * The circuit breaker of the Odoo calls: a resilience4j {@link CircuitBreaker} that the {@code circuitBreaker} EIP
+ * of route {@code odoo-call} uses by reference. ODOO_CIRCUIT_FAILURES failed calls in a row open it (a count window
+ * of that size, all of it failed); then calls fail at once, nothing is sent; after ODOO_CIRCUIT_COOLDOWN one trial
+ * call decides. This class adds what the health check shows: failures in a row and when the next trial may go.
  */
 public final class OdooCircuit {
 
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    /** Registry name the route file refers to. */
+    public static final String BEAN = "odooCircuitBreaker";
 
-    private final int failureThreshold;
+    private final CircuitBreaker breaker;
     private final Duration coolDown;
-    private final Clock clock;
-    private State state = State.CLOSED;
-    private int consecutiveFailures;
-    private Instant openedAt;
+    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private volatile Instant openedAt;
 
     public OdooCircuit(int failureThreshold, Duration coolDown, Clock clock) {
-        this.failureThreshold = failureThreshold;
         this.coolDown = coolDown;
-        this.clock = clock;
+        this.breaker = CircuitBreaker.of("odoo", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(failureThreshold)
+                .minimumNumberOfCalls(failureThreshold)
+                .failureRateThreshold(100)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .waitDurationInOpenState(coolDown)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .writableStackTraceEnabled(false)
+                .clock(clock)
+                .build());
+        breaker.getEventPublisher()
+                .onSuccess(e -> consecutiveFailures.set(0))
+                .onError(e -> consecutiveFailures.incrementAndGet())
+                .onStateTransition(e -> {
+                    if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                        openedAt = clock.instant();
+                    }
+                });
     }
 
-    /** Whether a call may go out now; in HALF_OPEN only the one trial call may. */
-    public synchronized boolean allow() {
-        if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(coolDown))) {
-            state = State.HALF_OPEN;
-            return true;
-        }
-        return state == State.CLOSED;
+    public CircuitBreaker breaker() {
+        return breaker;
     }
 
-    public synchronized void succeeded() {
-        state = State.CLOSED;
-        consecutiveFailures = 0;
+    public CircuitBreaker.State state() {
+        return breaker.getState();
     }
 
-    public synchronized void failed() {
-        consecutiveFailures++;
-        if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
-            state = State.OPEN;
-            openedAt = clock.instant();
-        }
-    }
-
-    public synchronized State state() {
-        return state;
-    }
-
-    public synchronized int consecutiveFailures() {
-        return consecutiveFailures;
+    public int consecutiveFailures() {
+        return consecutiveFailures.get();
     }
 
     /** When an open circuit lets the next trial call through; null unless open. */
-    public synchronized Instant retryAt() {
-        return state == State.OPEN ? openedAt.plus(coolDown) : null;
+    public Instant retryAt() {
+        return state() == CircuitBreaker.State.OPEN && openedAt != null ? openedAt.plus(coolDown) : null;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads every Odoo answer the same way (legacy #27, where cancel was read differently): a JSON-RPC "error" member
+ * Reads every Odoo answer the same way (plant-contract #27, where cancel was read differently): a JSON-RPC "error" member
  * is a failure; otherwise the body is {@code result} when present, else the body itself (some addon versions answer
  * bare); then the addon's {@code status} and {@code errors} decide.
  */

@@ -1,9 +1,9 @@
 package io.odooplc.bridge.odoo;
 
 /** Both login routes answered but neither gave a session. The message names user and database, never the password. */
-final class OdooLoginRefusedException extends Exception {
+public final class OdooLoginRefusedException extends Exception {
 
-    OdooLoginRefusedException(String message) {
-        super(message);
+    public OdooLoginRefusedException(String message) {
+        super(message, null, false, false);
     }
 }

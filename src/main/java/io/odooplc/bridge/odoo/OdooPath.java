@@ -1,6 +1,6 @@
 package io.odooplc.bridge.odoo;
 
-/** The Odoo routes the bridge calls (LEGACY section 3): the SCADA addon's, and Odoo's own login as a fallback. */
+/** The Odoo routes the bridge calls (plant-contract §3): the SCADA addon's, and Odoo's own login as a fallback. */
 public enum OdooPath {
     SCADA_AUTHENTICATE("/api/scada/authenticate"),
     WEB_AUTHENTICATE("/web/session/authenticate"),
@@ -18,5 +18,10 @@ public enum OdooPath {
 
     public String path() {
         return path;
+    }
+
+    /** A login call: sent without the session cookie. */
+    public boolean isLogin() {
+        return this == SCADA_AUTHENTICATE || this == WEB_AUTHENTICATE;
     }
 }

@@ -1,35 +1,33 @@
 package io.odooplc.bridge.odoo;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.odooplc.bridge.batch.BatchForOdoo;
 import io.odooplc.bridge.batch.BatchState;
-import io.odooplc.bridge.batch.BatchTransitions;
 import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.BridgeSettings.OdooRetrySettings;
 import io.odooplc.bridge.ops.TaskCounts;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.component.sql.SqlConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database side of task 3: which batches have Odoo work due, and what Odoo's answer does to each. Every outcome
- * is one transaction; a batch that leaves COMPLETED does so through {@link BatchTransitions}. The Odoo calls
- * themselves are steps of the route, between {@code dueFor...} and {@code record...}.
+ * Task 3's decisions; its queries and state changes are camel-sql steps of the route. {@code batches} turns the
+ * due-batches query into {@link BatchForOdoo}; each {@code record...} step turns Odoo's answer into the change to make,
+ * a map the route's SQL takes its named parameters from ({@code outcome}, {@code id}, {@code from}, {@code attempts},
+ * {@code error}, {@code retrySeconds}); {@link #recorded} then counts and logs it, or logs a lost race.
  */
 public class OdooSync {
 
@@ -40,16 +38,14 @@ public class OdooSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(OdooSync.class);
     private static final String TAG = "[task3-process-completed]";
-    private static final String DUE = "(b.next_attempt_at is null or b.next_attempt_at <= now())";
-    private static final String SELECT = "select b.id, b.mo_name, b.state, b.attempts, b.actual_weight_kg from batch b ";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    private final DataSource dataSource;
     private final OdooClient odoo;
     private final OdooRetrySettings retry;
     private final RetryBackoff backoff;
 
-    public OdooSync(DataSource dataSource, OdooClient odoo, OdooRetrySettings retry) {
-        this.dataSource = dataSource;
+    public OdooSync(OdooClient odoo, OdooRetrySettings retry) {
         this.odoo = odoo;
         this.retry = retry;
         this.backoff = new RetryBackoff(retry.backoff(), retry.backoffMax());
@@ -68,77 +64,59 @@ public class OdooSync {
         }
     }
 
-    /** Batches the PLC reported failed (plc_failed) whose MO still has to be cancelled in Odoo (LEGACY 1.5 d). */
-    public List<BatchForOdoo> dueForCancel(Exchange exchange) throws SQLException {
-        List<BatchForOdoo> due = select(SELECT + "where b.plc_failed and b.state in " + BatchState.ACTIVE_SQL
-                + " and " + DUE + " order by b.id");
-        TaskCounts.put(exchange, "cancel_due", due.size());
-        return due;
+    /** Batches the PLC reported failed whose MO still has to be cancelled in Odoo (plant-contract §1.5 d). */
+    public List<BatchForOdoo> dueForCancel(List<Map<String, Object>> rows, Exchange exchange)
+            throws JsonProcessingException {
+        TaskCounts.put(exchange, "cancel_due", rows.size());
+        return batches(rows);
     }
 
     /** COMPLETED batches whose actuals are due to be posted: never tried, or their backoff has passed. */
-    public List<BatchForOdoo> dueForPosting(Exchange exchange) throws SQLException {
-        List<BatchForOdoo> due = select(SELECT + "where b.state = 'COMPLETED' and not b.plc_failed and " + DUE
-                + " order by b.id");
-        TaskCounts.put(exchange, "due", due.size());
-        return due;
+    public List<BatchForOdoo> dueForPosting(List<Map<String, Object>> rows, Exchange exchange)
+            throws JsonProcessingException {
+        TaskCounts.put(exchange, "due", rows.size());
+        return batches(rows);
     }
 
-    /** A batch without any actual consumption cannot be posted and would block its slot forever (legacy #13). */
-    public void recordNoConsumption(@ExchangeProperty(BATCH) BatchForOdoo batch, Exchange exchange)
-            throws SQLException {
-        needsAttention(batch, batch.attempts(), "no actual consumption above 0 kg: nothing to post to Odoo",
-                exchange);
+    /** Rows of a due-batches query as batches; {@code actuals_kg} is a JSON object of equipment code to actual kg. */
+    private static List<BatchForOdoo> batches(List<Map<String, Object>> rows) throws JsonProcessingException {
+        List<BatchForOdoo> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, BigDecimal> actuals = new LinkedHashMap<>();
+            JSON.readTree((String) row.get("actuals_kg")).properties()
+                    .forEach(e -> actuals.put(e.getKey(), e.getValue().decimalValue()));
+            out.add(new BatchForOdoo(((Number) row.get("id")).longValue(), (String) row.get("mo_name"),
+                    BatchState.valueOf((String) row.get("state")), ((Number) row.get("attempts")).intValue(),
+                    (BigDecimal) row.get("actual_weight_kg"), actuals));
+        }
+        return out;
     }
 
-    public void recordPost(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply, Exchange exchange)
-            throws SQLException {
+    /** A batch without any actual consumption cannot be posted and would block its slot forever (plant-contract #13). */
+    public Map<String, Object> recordNoConsumption(@ExchangeProperty(BATCH) BatchForOdoo batch) {
+        return needsAttention(batch, batch.attempts(), "no actual consumption above 0 kg: nothing to post to Odoo");
+    }
+
+    public Map<String, Object> recordPost(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply) {
         if (!reply.isSuccess()) {
-            recordFailure(batch, "update-with-consumptions", reply, exchange);
-            return;
+            return failure(batch, "update-with-consumptions", reply);
         }
         int attempts = batch.attempts() + 1;
-        try (Connection c = transaction()) {
-            boolean moved = BatchTransitions.move(c, batch.id(), BatchState.COMPLETED, BatchState.SYNCED,
-                    "consumption posted to Odoo (attempt " + attempts + ")");
-            if (!moved) {
-                c.rollback();
-                LOG.warn("{} {} batch {}: posted to Odoo but the batch left COMPLETED meanwhile; left as it is", TAG,
-                        batch.moName(), batch.id());
-                return;
-            }
-            update(c, "update batch set synced_at = now(), attempts = ?, next_attempt_at = null, last_error = null"
-                    + " where id = ?", attempts, batch.id());
-            c.commit();
-        }
-        exchange.setProperty(SYNCED, true);
-        TaskCounts.increment(exchange, "synced");
-        LOG.info("{} {} batch {}: SYNCED, Odoo holds the actuals (attempt {})", TAG, batch.moName(), batch.id(),
-                attempts);
+        Map<String, Object> change = change("SYNCED", batch, "synced", "SYNCED, Odoo holds the actuals (attempt "
+                + attempts + ")");
+        change.put("attempts", attempts);
+        change.put("note", "consumption posted to Odoo (attempt " + attempts + ")");
+        return change;
     }
 
-    public void recordCancel(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply, Exchange exchange)
-            throws SQLException {
+    public Map<String, Object> recordCancel(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply) {
         if (!reply.isSuccess()) {
-            recordFailure(batch, "cancel", reply, exchange);
-            return;
+            return failure(batch, "cancel", reply);
         }
-        try (Connection c = transaction()) {
-            boolean moved = BatchTransitions.move(c, batch.id(), batch.state(), BatchState.CANCELLED,
-                    "PLC reported the batch failed; MO cancelled in Odoo (" + reply.message() + ")");
-            if (!moved) {
-                c.rollback();
-                LOG.warn("{} {} batch {}: MO cancelled in Odoo but the batch left {} meanwhile; left as it is", TAG,
-                        batch.moName(), batch.id(), batch.state());
-                return;
-            }
-            update(c, "update batch set odoo_cancelled = true, next_attempt_at = null, last_error = null where id = ?",
-                    batch.id());
-            c.commit();
-        }
-        TaskCounts.increment(exchange, "cancelled");
-        LOG.info("{} {} batch {}: CANCELLED, the PLC reported it failed and Odoo cancelled the MO", TAG,
-                batch.moName(), batch.id());
+        Map<String, Object> change = change("CANCELLED", batch, "cancelled",
+                "CANCELLED, the PLC reported it failed and Odoo cancelled the MO");
+        change.put("note", "PLC reported the batch failed; MO cancelled in Odoo (" + reply.message() + ")");
+        return change;
     }
 
     /** Whether to close the MO in Odoo now: ODOO_MARK_DONE is on and this batch was just synced. */
@@ -150,113 +128,81 @@ public class OdooSync {
      * The consumption is already in Odoo and the batch SYNCED; a failed mark-done is recorded in last_error and left
      * for the operator (the MO stays open in Odoo, as it always did with the legacy).
      */
-    public void recordMarkDone(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply, Exchange exchange)
-            throws SQLException {
-        try (Connection c = transaction()) {
-            if (reply.isSuccess()) {
-                update(c, "update batch set odoo_done_at = now() where id = ?", batch.id());
-            } else {
-                update(c, "update batch set last_error = ? where id = ?", "mark-done failed: " + reply.message(),
-                        batch.id());
-            }
-            c.commit();
-        }
+    public Map<String, Object> recordMarkDone(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply) {
         if (reply.isSuccess()) {
-            TaskCounts.increment(exchange, "marked_done");
-            LOG.info("{} {} batch {}: MO marked done in Odoo", TAG, batch.moName(), batch.id());
+            return change("MARKED_DONE", batch, "marked_done", "MO marked done in Odoo");
+        }
+        Map<String, Object> change = change("MARK_DONE_FAILED", batch, "mark_done_failed",
+                "mark-done failed, the MO stays open in Odoo: " + reply.message());
+        change.put("error", "mark-done failed: " + reply.message());
+        return change;
+    }
+
+    /**
+     * After the change's statement: one row changed (or one event written) means it happened; none means the batch
+     * left the state this run saw meanwhile (an operator's cancel, another bridge instance), so it is left as it is.
+     */
+    public void recorded(@Body Map<String, Object> change, @Header(SqlConstants.SQL_UPDATE_COUNT) int updated,
+            Exchange exchange) {
+        String batch = change.get("mo") + " batch " + change.get("id");
+        if (updated == 0) {
+            LOG.warn("{} {}: {} not recorded, the batch left {} meanwhile; left as it is", TAG, batch,
+                    change.get("outcome"), change.get("from"));
+            return;
+        }
+        if ("SYNCED".equals(change.get("outcome"))) {
+            exchange.setProperty(SYNCED, true);
+        }
+        TaskCounts.increment(exchange, (String) change.get("count"));
+        if ((Boolean) change.get("warn")) {
+            LOG.warn("{} {}: {}", TAG, batch, change.get("log"));
         } else {
-            TaskCounts.increment(exchange, "mark_done_failed");
-            LOG.warn("{} {} batch {}: mark-done failed, the MO stays open in Odoo: {}", TAG, batch.moName(),
-                    batch.id(), reply.message());
+            LOG.info("{} {}: {}", TAG, batch, change.get("log"));
         }
     }
 
-    private void recordFailure(BatchForOdoo batch, String call, OdooReply reply, Exchange exchange)
-            throws SQLException {
+    private Map<String, Object> failure(BatchForOdoo batch, String call, OdooReply reply) {
         if (reply.isCircuitOpen()) {
             // Nothing was sent, so it is no attempt: only the error is kept, and the batch stays due.
-            try (Connection c = transaction()) {
-                update(c, "update batch set last_error = ? where id = ? and state = ?", reply.message(), batch.id(),
-                        batch.state().name());
-                c.commit();
-            }
-            TaskCounts.increment(exchange, "deferred");
-            LOG.info("{} {} batch {}: {} deferred, {}", TAG, batch.moName(), batch.id(), call, reply.message());
-            return;
+            Map<String, Object> change = change("DEFERRED", batch, "deferred", call + " deferred, " + reply.message());
+            change.put("error", reply.message());
+            return change;
         }
         int attempts = batch.attempts() + 1;
         String error = call + ": " + reply.message();
         if (reply.isRejected()) {
-            needsAttention(batch, attempts, "Odoo rejected " + error, exchange);
-        } else if (attempts >= retry.maxAttempts()) {
-            needsAttention(batch, attempts, "gave up after " + attempts + " attempts, last: " + error, exchange);
-        } else {
-            Instant next = Instant.now().plus(backoff.after(attempts)).truncatedTo(ChronoUnit.MILLIS);
-            try (Connection c = transaction()) {
-                update(c, "update batch set attempts = ?, next_attempt_at = ?, last_error = ? where id = ? and state = ?",
-                        attempts, Timestamp.from(next), error, batch.id(), batch.state().name());
-                c.commit();
-            }
-            TaskCounts.increment(exchange, "retry");
-            LOG.warn("{} {} batch {}: attempt {} failed, next try at {}: {}", TAG, batch.moName(), batch.id(),
-                    attempts, next, error);
+            return needsAttention(batch, attempts, "Odoo rejected " + error);
         }
+        if (attempts >= retry.maxAttempts()) {
+            return needsAttention(batch, attempts, "gave up after " + attempts + " attempts, last: " + error);
+        }
+        double wait = backoff.after(attempts).toMillis() / 1000.0;
+        Map<String, Object> change = change("RETRY", batch, "retry", "attempt " + attempts + " failed, next try in "
+                + wait + " s: " + error);
+        change.put("warn", true);
+        change.put("attempts", attempts);
+        change.put("error", error);
+        change.put("retrySeconds", wait);
+        return change;
     }
 
-    private void needsAttention(BatchForOdoo batch, int attempts, String reason, Exchange exchange)
-            throws SQLException {
-        try (Connection c = transaction()) {
-            if (!BatchTransitions.move(c, batch.id(), batch.state(), BatchState.NEEDS_ATTENTION, reason)) {
-                c.rollback();
-                return;
-            }
-            update(c, "update batch set attempts = ?, next_attempt_at = null, last_error = ? where id = ?", attempts,
-                    reason, batch.id());
-            c.commit();
-        }
-        TaskCounts.increment(exchange, "needs_attention");
-        LOG.warn("{} {} batch {}: NEEDS_ATTENTION, {}", TAG, batch.moName(), batch.id(), reason);
+    private static Map<String, Object> needsAttention(BatchForOdoo batch, int attempts, String reason) {
+        Map<String, Object> change = change("NEEDS_ATTENTION", batch, "needs_attention", "NEEDS_ATTENTION, " + reason);
+        change.put("warn", true);
+        change.put("attempts", attempts);
+        change.put("error", reason);
+        return change;
     }
 
-    private List<BatchForOdoo> select(String sql) throws SQLException {
-        List<BatchForOdoo> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long id = rs.getLong("id");
-                out.add(new BatchForOdoo(id, rs.getString("mo_name"), BatchState.valueOf(rs.getString("state")),
-                        rs.getInt("attempts"), rs.getBigDecimal("actual_weight_kg"), actuals(c, id)));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, BigDecimal> actuals(Connection c, long batchId) throws SQLException {
-        Map<String, BigDecimal> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select equipment_code, actual_kg from batch_component"
-                + " where batch_id = ? and actual_kg > 0 order by equipment_id")) {
-            ps.setLong(1, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getBigDecimal(2));
-                }
-            }
-        }
-        return out;
-    }
-
-    private Connection transaction() throws SQLException {
-        Connection c = dataSource.getConnection();
-        c.setAutoCommit(false);
-        return c;
-    }
-
-    private static void update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-            ps.executeUpdate();
-        }
+    private static Map<String, Object> change(String outcome, BatchForOdoo batch, String count, String log) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("outcome", outcome);
+        change.put("id", batch.id());
+        change.put("mo", batch.moName());
+        change.put("from", batch.state().name());
+        change.put("count", count);
+        change.put("log", log);
+        change.put("warn", outcome.equals("MARK_DONE_FAILED"));
+        return change;
     }
 }

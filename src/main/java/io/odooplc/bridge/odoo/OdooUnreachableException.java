@@ -1,9 +1,12 @@
 package io.odooplc.bridge.odoo;
 
-/** Odoo did not answer usefully: connection refused or reset, timeout, or HTTP 5xx after the in-call retries. */
-final class OdooUnreachableException extends Exception {
+/**
+ * Odoo could not be reached (connection refused or reset) or answered HTTP 5xx: the only failures the route files
+ * send again within a call ({@code onException} redelivery in {@code odoo-retries}).
+ */
+public final class OdooUnreachableException extends Exception {
 
-    OdooUnreachableException(String message) {
-        super(message);
+    public OdooUnreachableException(String message) {
+        super(message, null, false, false);
     }
 }

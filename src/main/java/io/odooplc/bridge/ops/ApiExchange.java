@@ -1,5 +1,6 @@
 package io.odooplc.bridge.ops;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,26 @@ final class ApiExchange {
     static String text(Message in, String name) {
         String s = in.getHeader(name, String.class);
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * The first of these path parameters that a query parameter or form field repeats, or null. platform-http
+     * merges both into one header holding a list; a path parameter is never overridden, so such a request is
+     * refused.
+     */
+    static String repeatedPathParameter(Message in, String... pathParameters) {
+        for (String name : pathParameters) {
+            if (in.getHeader(name) instanceof Collection<?>) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    /** The refusal of a request that repeats a path parameter in its query string or form. */
+    static Map<String, Object> repeated(Exchange exchange, String name) {
+        return error(exchange, 400, "'" + name + "' is a path parameter; it cannot be given again as a query"
+                + " parameter or form field");
     }
 
     /** The whole-number parameter, {@code fallback} when absent, null when it is not a number in min..max. */

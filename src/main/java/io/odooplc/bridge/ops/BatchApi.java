@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.odooplc.bridge.batch.BatchQueries;
 import io.odooplc.bridge.batch.BatchState;
@@ -20,6 +21,7 @@ public class BatchApi {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    private static final Pattern ASCII_ID = Pattern.compile("[0-9]{1,18}");
 
     private final BatchQueries queries;
     private final ApiAccess access;
@@ -54,6 +56,10 @@ public class BatchApi {
 
     /** {@code GET /api/batches/{id}}: the batch, its components, its state history, attempts and last error. */
     public Map<String, Object> detail(Exchange exchange) throws SQLException {
+        String repeated = ApiExchange.repeatedPathParameter(exchange.getMessage(), "id");
+        if (repeated != null) {
+            return ApiExchange.repeated(exchange, repeated);
+        }
         Long id = id(exchange);
         if (id == null) {
             return ApiExchange.error(exchange, 404, "no batch '" + exchange.getMessage().getHeader("id") + "'");
@@ -63,9 +69,13 @@ public class BatchApi {
 
     /** {@code POST /api/batches/{id}/{action}}: retry or cancel. */
     public Map<String, Object> act(Exchange exchange) throws SQLException {
-        ApiAccess.Verdict verdict = access.check(exchange.getMessage().getHeader("Authorization", String.class));
+        ApiAccess.Verdict verdict = access.check(exchange);
         if (!verdict.allowed()) {
             return ApiExchange.error(exchange, verdict.status(), verdict.reason());
+        }
+        String repeated = ApiExchange.repeatedPathParameter(exchange.getMessage(), "id", "action");
+        if (repeated != null) {
+            return ApiExchange.repeated(exchange, repeated);
         }
         Long id = id(exchange);
         if (id == null) {
@@ -93,11 +103,9 @@ public class BatchApi {
         return out;
     }
 
+    /** A batch id: ASCII digits only (Long.parseLong would also read other scripts' digits, e.g. U+0661 as 1). */
     private static Long id(Exchange exchange) {
-        try {
-            return Long.parseLong(exchange.getMessage().getHeader("id", String.class));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        String text = exchange.getMessage().getHeader("id", String.class);
+        return text != null && ASCII_ID.matcher(text).matches() ? Long.valueOf(text) : null;
     }
 }

@@ -2,6 +2,7 @@ package io.odooplc.bridge.ops;
 
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.odooplc.bridge.odoo.OdooCircuit;
 import io.odooplc.bridge.odoo.OdooClient;
 import io.odooplc.bridge.odoo.OdooReply;
@@ -43,7 +44,7 @@ public class OdooHealthCheck extends AbstractHealthCheck {
             builder.detail("last_outcome", call.outcome().name());
             builder.detail("last_message", call.message());
         });
-        if (circuit.state() == OdooCircuit.State.OPEN) {
+        if (circuit.state() == CircuitBreaker.State.OPEN) {
             builder.message("circuit open: Odoo failed " + circuit.consecutiveFailures() + " calls in a row").down();
         } else if (last.isPresent() && last.get().outcome() == OdooReply.Outcome.FAILED
                 && circuit.consecutiveFailures() > 0) {

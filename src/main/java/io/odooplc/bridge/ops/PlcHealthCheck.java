@@ -40,7 +40,10 @@ public class PlcHealthCheck extends AbstractHealthCheck {
         if (outcome.ok()) {
             builder.up();
         } else {
-            builder.message(outcome.message()).down();
+            // Camel's health endpoint escapes a check's message and then serialises it again, so a URL or an MO name
+            // in it would read modbus-tcp:\\\/\\\/...; the text goes in a detail, which is serialised once.
+            builder.detail("last_error", outcome.message());
+            builder.message("the last " + outcome.operation() + " failed (details: last_error)").down();
         }
     }
 }

@@ -95,6 +95,10 @@ public class TaskApi {
 
     /** {@code GET /api/tasks/{routeId}/runs?limit=N}: the task's recorded runs, newest first (default 50, max 1000). */
     public Map<String, Object> runs(Exchange exchange) throws Exception {
+        String repeated = ApiExchange.repeatedPathParameter(exchange.getMessage(), "routeId");
+        if (repeated != null) {
+            return ApiExchange.repeated(exchange, repeated);
+        }
         String routeId = exchange.getMessage().getHeader("routeId", String.class);
         if (Task.byRouteId(routeId).isEmpty()) {
             return error(exchange, 404, "no task with route id '" + routeId + "'");
@@ -117,9 +121,13 @@ public class TaskApi {
 
     /** {@code POST /api/tasks/{routeId}/{action}}: start, stop or run. */
     public Map<String, Object> control(Exchange exchange) throws Exception {
-        ApiAccess.Verdict verdict = access.check(exchange.getMessage().getHeader("Authorization", String.class));
+        ApiAccess.Verdict verdict = access.check(exchange);
         if (!verdict.allowed()) {
             return error(exchange, verdict.status(), verdict.reason());
+        }
+        String repeated = ApiExchange.repeatedPathParameter(exchange.getMessage(), "routeId", "action");
+        if (repeated != null) {
+            return ApiExchange.repeated(exchange, repeated);
         }
         String routeId = exchange.getMessage().getHeader("routeId", String.class);
         String action = exchange.getMessage().getHeader("action", String.class);
@@ -140,12 +148,15 @@ public class TaskApi {
         return status(task.get());
     }
 
+    /** One run now: 200 when it went through, 409 when another run held the lock, 502 when it failed. */
     private Map<String, Object> runNow(Exchange request, Task task) {
         Exchange run = ExchangeBuilder.anExchange(context).withProperty(TaskRunPolicy.TRIGGER, "MANUAL").build();
         Exchange done = producer().send(task.workEndpoint(), run);
         String outcome = done.getProperty(TaskRunPolicy.OUTCOME, "FAILED", String.class);
         if ("SKIPPED".equals(outcome)) {
             request.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 409);
+        } else if ("FAILED".equals(outcome)) {
+            request.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 502);
         }
         Map<String, Object> out = status(task);
         out.put("run", outcome);

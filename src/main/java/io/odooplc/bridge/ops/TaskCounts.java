@@ -31,6 +31,11 @@ public final class TaskCounts {
         of(exchange).put(name, value);
     }
 
+    /** Every column of a query's result row as a count, e.g. {@code select count(*) as deleted_runs ...}. */
+    public static void add(Map<String, ?> row, Exchange exchange) {
+        row.forEach((name, value) -> put(exchange, name, value));
+    }
+
     /** Adds one to a count, starting from zero. */
     public static void increment(Exchange exchange, String name) {
         of(exchange).merge(name, 1, (a, b) -> ((Number) a).intValue() + 1);

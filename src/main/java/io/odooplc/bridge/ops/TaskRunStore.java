@@ -13,7 +13,11 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-/** SQL for the {@code task_run} table and the per-task advisory lock. */
+/**
+ * SQL for the {@code task_run} table and the per-task advisory lock. It stays in Java, called by {@link TaskRunPolicy}:
+ * the lock is a transaction held open on one connection from the start of a run to its end, around whatever the
+ * route does, which a route step cannot hold; and every task route gets it without repeating it in each file.
+ */
 public class TaskRunStore {
 
     /** First key of every advisory lock the bridge takes, so its locks never collide with another application's. */

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the PLC equipment an Odoo component is dosed from, by the legacy rules (LEGACY 1.4 step 4): the first
+ * Finds the PLC equipment an Odoo component is dosed from, by the legacy rules (plant-contract §1.4 step 4): the first
  * three-digit number in "{equipment code} {equipment name}" that is a known equipment id ({@code silo103 SILO C} ->
  * 103), else an alias of the equipment (its code, tag, name or listed aliases, compared as lowercase letters and digits:
  * {@code LQ TETES} -> 114). Anything else ({@code PLC01}, no equipment) is not on the PLC.

@@ -14,7 +14,7 @@ public record ReadPlan(List<ReadRequest> requests, List<WordRange> ranges) {
 
     /**
      * Cuts the responses (one per request, in request order) back into the requested ranges. A response of the wrong
-     * length is refused: a short or long answer is how torn frames showed up in the field (legacy #8).
+     * length is refused: a short or long answer is how torn frames showed up in the field (plant-contract #8).
      */
     public Map<WordRange, int[]> assemble(List<int[]> responses) {
         if (responses.size() != requests.size()) {

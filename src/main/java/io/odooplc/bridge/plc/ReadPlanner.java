@@ -8,6 +8,11 @@ import java.util.List;
  * Plans the fewest contiguous reads covering a set of word ranges under a frame limit. Ranges are merged, gap
  * included, whenever the merged span still fits one frame: reading unused words is cheaper than another round
  * trip. A range larger than the frame is split into frame-sized chunks.
+ * <p>
+ * This plans on the bridge's side, for any protocol: which PLC4X tags the READ cycle asks for, so that each tag fits
+ * the protocol's frame (125 registers on Modbus, where PLC4X itself neither splits nor merges). The FINS driver's
+ * {@code fins.ReadPlan} works one level down, inside the driver, on whatever tags a PLC4X request carries (ours or a
+ * user's route's), and may merge them further; it knows nothing of slots or the memory map.
  */
 public final class ReadPlanner {
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import io.odooplc.bridge.plc.CodecException;
 import io.odooplc.bridge.plc.MemoryMap;
+import io.odooplc.bridge.plc.MoNameRule;
 import io.odooplc.bridge.plc.Recipe;
 import io.odooplc.bridge.plc.RecipeEncodeException;
 import io.odooplc.bridge.plc.SlotArea;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The recipe write of LEGACY 4.6 with its failures fixed, step by step for the {@code direct:plc-write-recipes}
+ * The recipe write of plant-contract §4.6 with its failures fixed, step by step for the {@code direct:plc-write-recipes}
  * route: check and encode every recipe before touching the PLC; read the WRITE area and refuse unless the PLC is
  * ready; write each slot with one request, clear stale slots, and only then set D7076 = 0, the signal the PLC
  * takes the recipes on. D7076 is also slot 1's status_read_data: slot 1 is written without that word so the signal
@@ -62,7 +63,7 @@ public final class RecipeWriter {
 
     /**
      * Checks and encodes every recipe; nothing is sent yet. Slots must be 1..n, so the PLC, which starts from
-     * slot 1, sees every recipe. Product names are cut to the 16 characters the PLC holds (legacy #25, logged).
+     * slot 1, sees every recipe. Product names are cut to the 16 characters the PLC holds (plant-contract #25, logged).
      */
     public List<Recipe> prepare(List<Recipe> recipes, Exchange exchange) {
         if (recipes == null || recipes.isEmpty()) {
@@ -157,6 +158,10 @@ public final class RecipeWriter {
     }
 
     private Recipe fitted(Recipe recipe, boolean logCut) {
+        MoNameRule.problem(recipe.moName(), map).ifPresent(problem -> {
+            throw new RecipeRejectedException(recipe.moName(), "MO " + recipe.moName() + ": " + problem
+                    + "; batch not written");
+        });
         String product = recipe.productName();
         for (int i = 0; i < product.length(); i++) {
             char c = product.charAt(i);

@@ -6,7 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What the WRITE area holds as far as the handshake is concerned (LEGACY 4.6): each slot's NO-MO and status_read_data
+ * What the WRITE area holds as far as the handshake is concerned (plant-contract §4.6): each slot's NO-MO and status_read_data
  * flag, and the global "recipes taken" flag D7076.
  *
  * @param moNames       NO-MO per WRITE slot, "" when empty
@@ -21,7 +21,7 @@ public record WriteAreaState(SortedMap<Integer, String> moNames, SortedMap<Integ
         slotFlags = new TreeMap<>(slotFlags);
     }
 
-    /** A fresh PLC: no slot flag set and no MO in any WRITE slot (legacy #16 fallback). */
+    /** A fresh PLC: no slot flag set and no MO in any WRITE slot (plant-contract #16 fallback). */
     public boolean clean() {
         return slotFlags.values().stream().noneMatch(Boolean::booleanValue)
                 && moNames.values().stream().allMatch(String::isEmpty);

@@ -86,22 +86,14 @@ public final class Demo implements AutoCloseable {
     }
 
     /**
-     * The demo's short intervals: they win over application.properties, while the operator's environment, command
-     * line and .env still win over them.
+     * The demo's pace: every task every few seconds, retries after a second. It wins over application.properties,
+     * while the operator's environment, command line and .env still win over it; the console's browser test uses it.
      */
-    public static Map<String, String> intervals() {
-        Map<String, String> fast = new HashMap<>();
-        fast.put("TASK_START_DELAY", "1s");
-        fast.put("SYNC_INTERVAL", "2s");
-        fast.put("PLC_READ_INTERVAL", "1s");
-        fast.put("PROCESS_COMPLETED_INTERVAL", "2s");
-        fast.put("HEALTH_MONITOR_INTERVAL", "5s");
-        fast.put("EQUIPMENT_FAILURE_INTERVAL", "3s");
-        fast.put("LOG_CLEANUP_INTERVAL", "1m");
-        fast.put("BATCH_STUCK_THRESHOLD", "30s");
-        fast.put("ODOO_RETRY_BACKOFF", "1s");
-        fast.put("ODOO_RETRY_BACKOFF_MAX", "10s");
-        return fast;
+    public static Map<String, String> shortIntervals() {
+        return Map.of("TASK_START_DELAY", "1s", "SYNC_INTERVAL", "2s", "PLC_READ_INTERVAL", "1s",
+                "PROCESS_COMPLETED_INTERVAL", "2s", "HEALTH_MONITOR_INTERVAL", "5s", "EQUIPMENT_FAILURE_INTERVAL", "3s",
+                "LOG_CLEANUP_INTERVAL", "1m", "BATCH_STUCK_THRESHOLD", "30s", "ODOO_RETRY_BACKOFF", "1s",
+                "ODOO_RETRY_BACKOFF_MAX", "10s");
     }
 
     /**
@@ -120,6 +112,7 @@ public final class Demo implements AutoCloseable {
     public List<String> banner(int httpPort, int managementPort) {
         return List.of(
                 "odoo-plc-bridge demo",
+                "  operator console:            http://127.0.0.1:" + httpPort + "/",
                 "  simulated PLC (Modbus TCP):  127.0.0.1:" + plc.port() + "  batches of " + BATCH_DURATION.toSeconds() + " s",
                 "  fake Odoo:                   " + odoo.url() + "  with " + odoo.stock().size() + " MOs",
                 "  database:                    embedded PostgreSQL in " + DATA_DIR.resolve("postgres"),

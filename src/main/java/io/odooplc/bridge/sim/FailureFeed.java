@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * The PLC's equipment-failure area (D8000-D8022, LEGACY 4.3): equipment code and info text (8 words each), the time in
+ * The PLC's equipment-failure area (D8000-D8022, plant-contract §4.3): equipment code and info text (8 words each), the time in
  * BCD (year in one word, month..second in the low byte of one word each), and the read flag D8022. Raised failures
  * wait in a queue; the PLC shows the next one when the area is free or the bridge has acknowledged the shown one
  * (D8022 = 1), and then sets D8022 back to 0.

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An Odoo 14 with the SCADA addon, over real HTTP: the routes, JSON-RPC envelopes, session cookie and error
- * shapes of LEGACY.md section 3, backed by a {@link FakeOdooStock}. It records every call, lets tests read what
+ * shapes of docs/plant-contract.md §3, backed by a {@link FakeOdooStock}. It records every call, lets tests read what
  * Odoo finally holds, and has fault switches ({@link #faults()}, {@link #stop()}/{@link #restart()},
  * {@link #expireSessions()}) for the failures the field met.
  */

@@ -3,7 +3,7 @@ package io.odooplc.bridge.sim;
 import static io.odooplc.bridge.sim.SlotLayout.SLOT_WORDS;
 
 /**
- * A READ slot as the legacy middleware once saw it through a torn or misaligned response (LEGACY §6 #8-#10,
+ * A READ slot as the legacy middleware once saw it through a torn or misaligned response (plant-contract #8-#10,
  * §7 snapshot of 03-07): BATCH 0xB000, bytes 0x82/0xB0 inside the text fields ("#s", "HW", "M//O005011"),
  * a quantity of 8,084,755.22 kg, silo 101/102 actuals 2479.38/657.13 kg, the silo-110 ID bled into its
  * consumption ([110, 0]), weight raw [32768, 17422], yet "status manufaturing" = 1 so only content checks catch it.

@@ -2,7 +2,7 @@ package io.odooplc.bridge.sim;
 
 import java.nio.charset.StandardCharsets;
 
-/** The legacy word encodings of LEGACY §4.2 that the plant model writes and reads. */
+/** The legacy word encodings of plant-contract §4.2 that the plant model writes and reads. */
 final class LegacyWords {
 
     /** Every "REAL" in the legacy mapping is a 32-bit integer of value × 100. */

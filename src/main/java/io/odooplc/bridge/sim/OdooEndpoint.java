@@ -3,7 +3,7 @@ package io.odooplc.bridge.sim;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The Odoo routes the bridge uses (LEGACY.md section 3); everything else answers 404. */
+/** The Odoo routes the bridge uses (docs/plant-contract.md §3); everything else answers 404. */
 public enum OdooEndpoint {
     WEB_AUTHENTICATE("/web/session/authenticate", false),
     SCADA_AUTHENTICATE("/api/scada/authenticate", false),

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The feed-mill PLC program as far as the bridge can see it: the legacy handshake of LEGACY §4.6 over a
+ * The feed-mill PLC program as far as the bridge can see it: the legacy handshake of plant-contract §4.6 over a
  * {@link WordImage}.
  *
  * <p>Round: once D7076 = 0, WRITE slot 1 holds an MO name and the WRITE area has been quiet for the settle time,

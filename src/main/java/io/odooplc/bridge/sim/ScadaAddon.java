@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 /**
- * The SCADA addon's MO and failure routes (LEGACY.md 3.3-3.8) acting on the stock. Each method takes the call's
+ * The SCADA addon's MO and failure routes (plant-contract §3.3-§3.8) acting on the stock. Each method takes the call's
  * arguments and returns the addon's answer body ({"status": ...}); framing, sessions and faults are FakeOdoo's job.
  */
 final class ScadaAddon {

@@ -1,7 +1,7 @@
 package io.odooplc.bridge.sim;
 
 /**
- * Where the legacy PLC program keeps a batch (LEGACY §4.1 and §4.3), written down here independently of the
+ * Where the legacy PLC program keeps a batch (plant-contract §4.1 and §4.3), written down here independently of the
  * bridge's own codec so that the bridge is tested against a second reading of the same layout.
  *
  * <p>A slot is 77 words at offsets +0..+76 from its base; READ and WRITE slots share the layout.

@@ -33,7 +33,7 @@ class BatchHealthTest {
             long stuck = sql.batch("WH/MO/00011", 1, "WRITTEN", "last_plc_read_at, state_changed_at",
                     "now() - interval '20 minutes', now() - interval '30 minutes'");
             sql.batch("WH/MO/00012", 2, "RUNNING", "last_plc_read_at", "now() - interval '1 minute'");
-            // Written long ago but read a minute ago: alive (legacy #29, read time not change time counts).
+            // Written long ago but read a minute ago: alive (plant-contract #29, read time not change time counts).
             sql.batch("WH/MO/00013", 3, "RUNNING", "last_plc_read_at, last_plc_change_at, state_changed_at",
                     "now() - interval '1 minute', now() - interval '50 minutes', now() - interval '60 minutes'");
             sql.batch("WH/MO/00014", 4, "RUNNING", "plc_failed, failure_reason, last_plc_read_at",

@@ -31,7 +31,7 @@ class FinsBenchmark {
     private static final int SLOTS = 10;
     private static final int SLOT_WORDS = 77;
     private static final int SLOT_STRIDE = 100;
-    private static final int LEGACY_FIELDS_PER_SLOT = 39;
+    private static final int FIELDS_PER_SLOT = 39;
     private static final int WARMUP = 50;
     private static final int RUNS = 300;
 
@@ -76,7 +76,7 @@ class FinsBenchmark {
         InetSocketAddress plc = new InetSocketAddress("127.0.0.1", server.udpPort());
         byte[] buffer = new byte[2048];
         for (int slot = 0; slot < SLOTS; slot++) {
-            for (int field = 0; field < LEGACY_FIELDS_PER_SLOT; field++) {
+            for (int field = 0; field < FIELDS_PER_SLOT; field++) {
                 int address = 6000 + slot * SLOT_STRIDE + field * 2 % SLOT_WORDS;
                 byte[] frame = new MemoryAreaRead(MemoryArea.DM.wordCode(), address, 0, 2)
                         .encode(FinsHeader.command(new FinsNodes(0, 2, 0, 1), 0));

@@ -90,6 +90,7 @@ class BridgeSettingsTest {
         "ODOO_RETRY_BACKOFF_MAX|10s|ODOO_RETRY_BACKOFF_MAX='10s' is not valid: a duration at least ODOO_RETRY_BACKOFF (30s)",
         "ODOO_MAX_ATTEMPTS|0|ODOO_MAX_ATTEMPTS='0' is not valid: a whole number from 1 to 1000",
         "ODOO_MARK_DONE|sometimes|ODOO_MARK_DONE='sometimes' is not valid: true or false",
+        "CAMEL_CLI_ENABLED|maybe|CAMEL_CLI_ENABLED='maybe' is not valid: true or false",
     })
     void badValuesAreNamedWithWhatIsAllowed(String key, String value, String message) {
         assertThatThrownBy(() -> load(Map.of(key, value)))
@@ -101,7 +102,7 @@ class BridgeSettingsTest {
     void odooCallAndRetryDefaults() {
         BridgeSettings s = load(Map.of());
         assertThat(s.odooCalls()).isEqualTo(new BridgeSettings.OdooCallSettings(Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 3, Duration.ofSeconds(60)));
+                Duration.ofSeconds(30), 2, Duration.ofSeconds(1), 3, Duration.ofSeconds(60), 32L << 20));
         assertThat(s.odooRetry()).isEqualTo(new BridgeSettings.OdooRetrySettings(Duration.ofSeconds(30),
                 Duration.ofMinutes(30), 10, false));
     }

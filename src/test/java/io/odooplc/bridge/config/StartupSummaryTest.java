@@ -1,5 +1,6 @@
 package io.odooplc.bridge.config;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,18 @@ class StartupSummaryTest {
         assertThat(lines).hasSize(7);
         assertThat(lines.subList(0, 6)).allMatch(l -> l.endsWith("DISABLED (ENABLE_AUTO_SYNC=false)"));
         assertThat(lines.get(6)).startsWith("Scheduler started: 0/6 tasks enabled - all tasks are off because ENABLE_AUTO_SYNC=false");
+    }
+
+    @Test
+    void theServersAreListedWithTheAddressesTheyBind() {
+        var lines = StartupSummary.servers(load(Map.of("HTTP_HOST", "0.0.0.0", "HTTP_PORT", "8080",
+                "MANAGEMENT_HOST", "127.0.0.1", "MANAGEMENT_PORT", "8081")),
+                List.of("POST /api/tasks/{routeId}/{action}", "GET /api/tasks"));
+        assertThat(lines).containsExactly(
+                "API server http://0.0.0.0:8080 (HTTP_HOST, HTTP_PORT): 2 endpoints",
+                "    GET /api/tasks",
+                "    POST /api/tasks/{routeId}/{action}",
+                "Management server http://127.0.0.1:8081 (MANAGEMENT_HOST, MANAGEMENT_PORT): "
+                        + "http://127.0.0.1:8081/observe/health, http://127.0.0.1:8081/observe/metrics");
     }
 }

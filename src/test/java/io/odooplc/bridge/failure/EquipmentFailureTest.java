@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Task 5 end to end over real sockets: an equipment failure raised in the simulated PLC is stored, acknowledged with
- * D8022 = 1 only once the row is committed, and reported to Odoo; the failure modes of legacy #19 and #20.
+ * D8022 = 1 only once the row is committed, and reported to Odoo; the failure modes of plant-contract #19 and #20.
  */
 class EquipmentFailureTest {
 

@@ -13,11 +13,11 @@ class FinsFramesTest {
 
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
     /** The legacy system's nodes: client node 1, PLC node 2, local network, CPU unit. */
-    private static final FinsNodes LEGACY = new FinsNodes(0, 2, 0, 1);
+    private static final FinsNodes PLANT_NODES = new FinsNodes(0, 2, 0, 1);
 
     @Test
     void memoryAreaReadOf77WordsAtD6000IsTheLegacyFrame() {
-        byte[] frame = new MemoryAreaRead(MemoryArea.DM.wordCode(), 6000, 0, 77).encode(FinsHeader.command(LEGACY, 0));
+        byte[] frame = new MemoryAreaRead(MemoryArea.DM.wordCode(), 6000, 0, 77).encode(FinsHeader.command(PLANT_NODES, 0));
 
         assertThat(HEX.formatHex(frame)).isEqualTo("80 00 02 00 02 00 00 01 00 00 01 01 82 17 70 00 00 4D");
     }
@@ -25,23 +25,23 @@ class FinsFramesTest {
     @Test
     void memoryAreaWriteOfZeroToD7076IsTheLegacyFrame() {
         byte[] frame = MemoryAreaWrite.words(MemoryArea.DM.wordCode(), 7076, new int[] {0})
-                .encode(FinsHeader.command(LEGACY, 0));
+                .encode(FinsHeader.command(PLANT_NODES, 0));
 
         assertThat(HEX.formatHex(frame)).isEqualTo("80 00 02 00 02 00 00 01 00 00 01 02 82 1B A4 00 00 01 00 00");
     }
 
     @Test
     void headerCarriesTheSid() {
-        byte[] frame = new MemoryAreaRead(0x82, 0, 0, 1).encode(FinsHeader.command(LEGACY, 0xA7));
+        byte[] frame = new MemoryAreaRead(0x82, 0, 0, 1).encode(FinsHeader.command(PLANT_NODES, 0xA7));
 
         assertThat(frame[9] & 0xFF).isEqualTo(0xA7);
-        assertThat(FinsHeader.decode(ByteBuffer.wrap(frame))).isEqualTo(FinsHeader.command(LEGACY, 0xA7));
+        assertThat(FinsHeader.decode(ByteBuffer.wrap(frame))).isEqualTo(FinsHeader.command(PLANT_NODES, 0xA7));
     }
 
     @Test
     void bitWriteCarriesOneBytePerBit() {
         byte[] frame = MemoryAreaWrite.bits(MemoryArea.DM.bitCode(), 100, 5, new boolean[] {true, false})
-                .encode(FinsHeader.command(LEGACY, 3));
+                .encode(FinsHeader.command(PLANT_NODES, 3));
 
         assertThat(HEX.formatHex(frame, 10, frame.length)).isEqualTo("01 02 02 00 64 05 00 02 01 00");
     }
@@ -119,7 +119,7 @@ class FinsFramesTest {
         assertThatThrownBy(() -> new MemoryAreaRead(0x82, 0, 0, 1000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MemoryAreaWrite.words(0x82, 0, new int[997]))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(MemoryAreaWrite.words(0x82, 0, new int[996]).encode(FinsHeader.command(LEGACY, 0)).length)
+        assertThat(MemoryAreaWrite.words(0x82, 0, new int[996]).encode(FinsHeader.command(PLANT_NODES, 0)).length)
                 .isLessThanOrEqualTo(2012);
     }
 }

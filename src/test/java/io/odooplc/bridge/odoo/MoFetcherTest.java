@@ -1,22 +1,18 @@
 package io.odooplc.bridge.odoo;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import io.odooplc.bridge.batch.BatchStaging;
 import io.odooplc.bridge.batch.PlannedBatch;
-import io.odooplc.bridge.config.BridgeSettings.OdooCallSettings;
 import io.odooplc.bridge.config.BridgeSettings.OdooSettings;
 import io.odooplc.bridge.db.Database;
-import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.plc.EquipmentMatcher;
 import io.odooplc.bridge.plc.MemoryMap;
 import io.odooplc.bridge.sim.FakeOdoo;
 import io.odooplc.bridge.sim.OdooEndpoint;
 import io.odooplc.bridge.support.MigratedDatabase;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +25,16 @@ class MoFetcherTest {
     private final FakeOdoo odoo = FakeOdoo.withSampleStock().start();
     private final Database db = MigratedDatabase.fresh();
     private final BatchStaging staging = new BatchStaging(db.dataSource());
-    private final MoFetcher fetcher = new MoFetcher(client(), staging,
+    private final OdooRoutes routes = new OdooRoutes(Optional.of(new OdooSettings(odoo.url(), "odoo14", "admin",
+            "admin")), OdooRoutes.tuning(Duration.ofSeconds(2), 0, 3, Duration.ofSeconds(60)));
+    private final MoFetcher fetcher = new MoFetcher(routes.moLister(), staging,
             new MoReader(new EquipmentMatcher(MemoryMap.loadDefault().equipment())));
 
     @AfterEach
     void stop() {
+        routes.close();
         odoo.close();
         db.close();
-    }
-
-    private OdooClient client() {
-        OdooCallSettings tuning = new OdooCallSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 0,
-                Duration.ofMillis(20), 3, Duration.ofSeconds(60));
-        return new OdooClient(Optional.of(new OdooSettings(odoo.url(), "odoo14", "admin", "admin")), tuning,
-                BridgeMetrics.in(new DefaultCamelContext().getRegistry()), Clock.systemUTC());
     }
 
     private static List<String> names(MoFetcher.Fetched f) {

@@ -1,50 +1,53 @@
 package io.odooplc.bridge.odoo;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.odooplc.bridge.config.BridgeSettings.OdooCallSettings;
 import io.odooplc.bridge.config.BridgeSettings.OdooSettings;
-import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.sim.FakeOdoo;
 import io.odooplc.bridge.sim.MoState;
 import io.odooplc.bridge.sim.OdooEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Odoo client against the fake Odoo over real HTTP: sessions, retries, timeouts, circuit breaker, secrets. */
+/**
+ * The Odoo routes ({@code routes/odoo-addon.camel.yaml}) against the fake Odoo over real HTTP: sessions, retries,
+ * timeouts, circuit breaker.
+ */
 class OdooClientTest {
 
     private static final String PASSWORD = "admin";
 
     private final FakeOdoo odoo = FakeOdoo.withSampleStock().start();
-    private final BridgeMetrics metrics = BridgeMetrics.in(new DefaultCamelContext().getRegistry());
+    private final List<OdooRoutes> started = new ArrayList<>();
 
     @AfterEach
     void stop() {
+        started.forEach(OdooRoutes::close);
         odoo.close();
     }
 
-    private OdooClient client(int retries, int circuitFailures, Duration coolDown, String password) {
-        OdooCallSettings tuning = new OdooCallSettings(Duration.ofSeconds(1), Duration.ofMillis(400), retries,
-                Duration.ofMillis(20), circuitFailures, coolDown);
-        return new OdooClient(Optional.of(new OdooSettings(odoo.url(), "odoo14", "admin", password)), tuning, metrics,
-                Clock.systemUTC());
+    private OdooRoutes client(int retries, int circuitFailures, Duration coolDown, String password) {
+        OdooRoutes routes = new OdooRoutes(Optional.of(new OdooSettings(odoo.url(), "odoo14", "admin", password)),
+                OdooRoutes.tuning(Duration.ofMillis(400), retries, circuitFailures, coolDown));
+        started.add(routes);
+        return routes;
     }
 
-    private OdooClient client() {
+    private OdooRoutes client() {
         return client(2, 3, Duration.ofSeconds(60), PASSWORD);
     }
 
     private double count(OdooEndpoint endpoint, String outcome) {
-        MeterRegistry registry = metrics.registry();
+        MeterRegistry registry = started.get(0).metrics().registry();
         Counter c = registry.find("bridge_odoo_calls_total").tag("endpoint", endpoint.path()).tag("outcome", outcome)
                 .counter();
         return c == null ? 0 : c.count();
@@ -52,7 +55,7 @@ class OdooClientTest {
 
     @Test
     void logsInOnceAndKeepsTheSessionForLaterCalls() {
-        OdooClient client = client();
+        OdooRoutes client = client();
         assertThat(client.cancelMo("WH/MO/00013").isSuccess()).isTrue();
         assertThat(client.cancelMo("WH/MO/00014").isSuccess()).isTrue();
         assertThat(client.cancelMo("WH/MO/00013").isSuccess()).as("already cancelled is a success").isTrue();
@@ -65,7 +68,7 @@ class OdooClientTest {
 
     @Test
     void anExpiredSessionCostsExactlyOneNewLoginAndTheCallSucceeds() {
-        OdooClient client = client();
+        OdooRoutes client = client();
         client.cancelMo("WH/MO/00013");
         odoo.expireSessions();
 
@@ -112,7 +115,7 @@ class OdooClientTest {
     @Test
     void http5xxBeyondTheRetriesFailsTheCallWithTheUrlButNoSecrets() {
         odoo.faults().failAlways(OdooEndpoint.MO_CANCEL);
-        OdooClient client = client();
+        OdooRoutes client = client();
 
         OdooReply reply = client.cancelMo("WH/MO/00013");
 
@@ -125,20 +128,20 @@ class OdooClientTest {
     @Test
     void aBusinessRejectionIsNotRetriedAndKeepsTheCircuitClosed() {
         odoo.stock().remove("WH/MO/00013");
-        OdooClient client = client();
+        OdooRoutes client = client();
 
         OdooReply reply = client.updateWithConsumptions(Map.of("mo_id", "WH/MO/00013", "silo101", 10.0));
 
         assertThat(reply.outcome()).isEqualTo(OdooReply.Outcome.REJECTED);
         assertThat(reply.message()).isEqualTo("Manufacturing Order \"WH/MO/00013\" not found");
         assertThat(odoo.calls(OdooEndpoint.MO_UPDATE)).hasSize(1);
-        assertThat(client.circuit().state()).isEqualTo(OdooCircuit.State.CLOSED);
+        assertThat(client.circuit().state()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
     void aSlowAnswerTimesOutOnceWithoutRetry() {
         odoo.faults().delay(OdooEndpoint.MO_CANCEL, Duration.ofMillis(1500));
-        OdooClient client = client();
+        OdooRoutes client = client();
         client.cancelMo("WH/MO/00011");
         odoo.clearCalls();
 
@@ -166,11 +169,11 @@ class OdooClientTest {
 
     @Test
     void anOpenCircuitFailsAtOnceAndAfterTheCoolDownOneTrialCallClosesIt() throws Exception {
-        OdooClient client = client(0, 2, Duration.ofMillis(700), PASSWORD);
+        OdooRoutes client = client(0, 2, Duration.ofMillis(700), PASSWORD);
         odoo.stop();
         client.cancelMo("WH/MO/00013");
         client.cancelMo("WH/MO/00013");
-        assertThat(client.circuit().state()).isEqualTo(OdooCircuit.State.OPEN);
+        assertThat(client.circuit().state()).isEqualTo(CircuitBreaker.State.OPEN);
 
         odoo.restart();
         OdooReply refused = client.cancelMo("WH/MO/00013");
@@ -181,7 +184,7 @@ class OdooClientTest {
 
         Thread.sleep(750);
         assertThat(client.cancelMo("WH/MO/00013").isSuccess()).isTrue();
-        assertThat(client.circuit().state()).isEqualTo(OdooCircuit.State.CLOSED);
+        assertThat(client.circuit().state()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(odoo.calls(OdooEndpoint.MO_CANCEL)).hasSize(1);
     }
 

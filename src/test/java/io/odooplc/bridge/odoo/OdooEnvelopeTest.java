@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One reading of every Odoo answer, enveloped or bare (legacy #27). */
+/** One reading of every Odoo answer, enveloped or bare (plant-contract #27). */
 class OdooEnvelopeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

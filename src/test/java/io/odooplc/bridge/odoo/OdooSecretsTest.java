@@ -1,7 +1,6 @@
 package io.odooplc.bridge.odoo;
 
 import java.io.StringWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +8,11 @@ import java.util.Optional;
 
 import io.odooplc.bridge.config.BridgeSettings.OdooCallSettings;
 import io.odooplc.bridge.config.BridgeSettings.OdooSettings;
-import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.sim.FakeOdoo;
 import io.odooplc.bridge.sim.FakeOdooStock;
 import io.odooplc.bridge.sim.OdooCredentials;
 import io.odooplc.bridge.sim.OdooEndpoint;
 import io.odooplc.bridge.sim.RecordedCall;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
@@ -40,11 +37,9 @@ class OdooSecretsTest {
         List<String> messages = new ArrayList<>();
         try (FakeOdoo odoo = new FakeOdoo(FakeOdooStock.sample(),
                 new OdooCredentials("plant", "bridge", PASSWORD, 7)).start()) {
-            OdooCallSettings tuning = new OdooCallSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 1,
-                    Duration.ofMillis(10), 100, Duration.ofSeconds(60));
-            BridgeMetrics metrics = BridgeMetrics.in(new DefaultCamelContext().getRegistry());
-            OdooClient client = new OdooClient(Optional.of(new OdooSettings(odoo.url(), "plant", "bridge", PASSWORD)),
-                    tuning, metrics, Clock.systemUTC());
+            OdooCallSettings tuning = OdooRoutes.tuning(Duration.ofMillis(300), 1, 100, Duration.ofSeconds(60));
+            OdooRoutes client = new OdooRoutes(Optional.of(new OdooSettings(odoo.url(), "plant", "bridge", PASSWORD)),
+                    tuning);
             messages.add(client.cancelMo("WH/MO/00013").message());
             odoo.expireSessions();
             messages.add(client.cancelMo("WH/MO/00014").message());
@@ -53,11 +48,13 @@ class OdooSecretsTest {
             odoo.faults().clear();
             odoo.faults().delay(OdooEndpoint.MO_CANCEL, Duration.ofMillis(600));
             messages.add(client.cancelMo("WH/MO/00016").message());
-            OdooClient wrong = new OdooClient(Optional.of(new OdooSettings(odoo.url(), "plant", "bridge",
-                    PASSWORD + "-old")), tuning, metrics, Clock.systemUTC());
+            OdooRoutes wrong = new OdooRoutes(Optional.of(new OdooSettings(odoo.url(), "plant", "bridge",
+                    PASSWORD + "-old")), tuning);
             messages.add(wrong.cancelMo("WH/MO/00017").message());
             odoo.stop();
             messages.add(wrong.cancelMo("WH/MO/00017").message());
+            client.close();
+            wrong.close();
 
             List<String> sessionIds = odoo.calls(OdooEndpoint.SCADA_AUTHENTICATE).stream()
                     .map(RecordedCall::response).map(r -> r.path("result").path("session_id").asText())

@@ -99,7 +99,7 @@ class MemoryMapTest {
 
     @Test
     void everyTwoWordFieldOfTheDefaultMapIsReadHighWordFirst() {
-        // Legacy #7: services disagreed on word order; one map, one order.
+        // plant-contract #7: services disagreed on word order; one map, one order.
         assertThat(map.layout().fields()).filteredOn(f -> f.type().isTwoWords())
                 .hasSize(17).allSatisfy(f -> assertThat(f.wordOrder()).isEqualTo(WordOrder.HIGH_FIRST));
     }

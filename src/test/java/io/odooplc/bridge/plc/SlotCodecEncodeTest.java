@@ -24,10 +24,10 @@ class SlotCodecEncodeTest {
         assertThat(words[0]).isEqualTo(3);
         assertThat(WordCodec.decodeAscii(Arrays.copyOfRange(words, 1, 9))).isEqualTo("WH/MO/00013");
         assertThat(Arrays.copyOfRange(words, 9, 17)).containsExactly(Arrays.copyOfRange(words, 17, 25));
-        assertThat(Arrays.copyOfRange(words, 25, 27)).as("2500 kg, two words (legacy #2)").containsExactly(3, 53392);
+        assertThat(Arrays.copyOfRange(words, 25, 27)).as("2500 kg, two words (plant-contract #2)").containsExactly(3, 53392);
         assertThat(Arrays.copyOfRange(words, 27, 30)).containsExactly(101, 1, 16989);
         assertThat(Arrays.copyOfRange(words, 30, 33)).as("not planned: 0").containsExactly(102, 0, 0);
-        assertThat(Arrays.copyOfRange(words, 66, 69)).as("LQ written too (legacy #5)").containsExactly(114, 0, 4000);
+        assertThat(Arrays.copyOfRange(words, 66, 69)).as("LQ written too (plant-contract #5)").containsExactly(114, 0, 4000);
         assertThat(Arrays.copyOfRange(words, 69, 72)).containsExactly(115, 0, 0);
         assertThat(Arrays.copyOfRange(words, 72, 77)).containsOnly(0);
     }

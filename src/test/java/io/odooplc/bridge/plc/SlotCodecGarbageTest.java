@@ -7,7 +7,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The garbled and suspicious reads of LEGACY section 6, each rejected per field with its raw words. */
+/** The garbled and suspicious reads of plant-contract §6, each rejected per field with its raw words. */
 class SlotCodecGarbageTest {
 
     private final MemoryMap map = MemoryMap.loadDefault();

@@ -32,7 +32,7 @@ class WordCodecTest {
 
     @Test
     void scaledDecodesUnsignedSoLegacyFailure1Reads381_25() {
-        // Legacy #1: raw 38125 decoded as signed 16-bit gave -274.11 kg.
+        // plant-contract #1: raw 38125 decoded as signed 16-bit gave -274.11 kg.
         assertThat(WordCodec.decodeScaled(0, 38125, WordOrder.HIGH_FIRST, 100)).isEqualByComparingTo("381.25");
         assertThat(WordCodec.decodeScaled(1, 34464, WordOrder.HIGH_FIRST, 100)).isEqualByComparingTo("1000.00");
         assertThat(WordCodec.decodeScaled(0xFFFF, 0xFFFF, WordOrder.HIGH_FIRST, 100))

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class PlcBenchmark {
 
     private static final int ROUNDS = 200;
-    private static final int LEGACY_ROUNDS = 30;
+    private static final int PER_FIELD_ROUNDS = 30;
 
     @Test
     void readCycleAndRecipeWrite() throws Exception {
@@ -46,10 +46,10 @@ class PlcBenchmark {
             measure(bench, "READ cycle, planned (camel-plc4x)", ROUNDS,
                     () -> consumer.receiveBody(endpoint + "&tags=#readCycleTags", 5000));
             // PLC4X's own Modbus optimizer merges adjacent tags, so 390 tags in one read are not 390 requests.
-            measure(bench, "READ cycle, 390 per-field tags in one camel-plc4x read", LEGACY_ROUNDS,
+            measure(bench, "READ cycle, 390 per-field tags in one camel-plc4x read", PER_FIELD_ROUNDS,
                     () -> consumer.receiveBody(endpoint + "&tags=#legacyReadTags", 20000));
             RawModbusClient legacy = new RawModbusClient(bench.sim.port());
-            measure(bench, "READ cycle, legacy: one round trip per field (raw Modbus TCP)", LEGACY_ROUNDS,
+            measure(bench, "READ cycle, legacy: one round trip per field (raw Modbus TCP)", PER_FIELD_ROUNDS,
                     () -> eachField(map, 6000, (address, words) -> legacy.readHoldingRegisters(address, words)));
 
             List<Recipe> recipes = new ArrayList<>();
@@ -62,11 +62,11 @@ class PlcBenchmark {
             });
             Map<String, Map<String, Object>> legacyWrite = legacyWrite(map, modbus, recipes);
             measure(bench, "recipe write 10 slots, 390 per-field tags in one camel-plc4x write (+ D7076)",
-                    LEGACY_ROUNDS, () -> {
+                    PER_FIELD_ROUNDS, () -> {
                         producer.requestBody(endpoint, legacyWrite);
                         producer.requestBody(endpoint, Map.of("flag", Map.of(modbus.tag(new WordRange(7076, 1)), 0)));
                     });
-            measure(bench, "recipe write 10 slots, legacy: one round trip per field (+ D7076)", LEGACY_ROUNDS, () -> {
+            measure(bench, "recipe write 10 slots, legacy: one round trip per field (+ D7076)", PER_FIELD_ROUNDS, () -> {
                 eachField(map, 7000, (address, words) -> legacy.writeMultipleRegisters(address, new int[words]));
                 legacy.writeSingleRegister(7076, 0);
             });

@@ -45,7 +45,7 @@ class Task2PlcReadTest {
             String weight = bench.row("select actual_weight_kg from batch where id = " + id);
             assertThat(Double.parseDouble(weight)).isGreaterThan(400);
 
-            // The PLC changes its words afterwards: the completed batch keeps what it had (legacy #12).
+            // The PLC changes its words afterwards: the completed batch keeps what it had (plant-contract #12).
             bench.sim.image().write(6028, 0, 99);
             JsonNode later = bench.runTask2();
             assertThat(later.get("lastRun").get("counts").asText()).contains("matched=1", "updated=0", "acked=0");

@@ -3,7 +3,7 @@ package io.odooplc.bridge.sim;
 import java.util.Map;
 
 /**
- * A WRITE slot as the bridge writes it, encoded here straight from LEGACY §4.2/§4.3 with literal offsets, so the
+ * A WRITE slot as the bridge writes it, encoded here straight from plant-contract §4.2/§4.3 with literal offsets, so the
  * tests do not trust the simulator's own layout description.
  */
 final class LegacySlot {

@@ -17,17 +17,19 @@ class PlcSimulatorMainTest {
         assertThat(options.port()).isEqualTo(5020);
         assertThat(options.batchDuration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.tick()).isEqualTo(PlcSimulator.DEFAULT_TICK);
+        assertThat(options.finsPort()).isEqualTo(PlcSimulatorMain.NO_FINS);
     }
 
     @Test
     void readsEveryOption() {
         PlcSimulatorMain.Options options = PlcSimulatorMain.parse(new String[] {
-            "--port", "0", "--host", "127.0.0.1", "--batch-seconds", "0.5", "--tick-millis", "10", "--seed", "42"});
+            "--port", "0", "--host", "127.0.0.1", "--batch-seconds", "0.5", "--tick-millis", "10", "--seed", "42", "--fins-port", "9600"});
 
         assertThat(options.port()).isZero();
         assertThat(options.batchDuration()).isEqualTo(Duration.ofMillis(500));
         assertThat(options.tick()).isEqualTo(Duration.ofMillis(10));
         assertThat(options.seed()).isEqualTo(42);
+        assertThat(options.finsPort()).isEqualTo(9600);
     }
 
     @Test
@@ -42,12 +44,25 @@ class PlcSimulatorMainTest {
     }
 
     @Test
+    void servesFinsWhenAskedOnFreePorts() throws Exception {
+        PlcSimulatorMain.Options options = PlcSimulatorMain.parse(new String[] {"--port", "0", "--fins-port", "0"});
+        try (PlcSimulator simulator = options.simulator()) {
+            simulator.start();
+
+            assertThat(simulator.fins().udpPort()).isPositive();
+            assertThat(simulator.fins().tcpPort()).isPositive();
+        }
+    }
+
+    @Test
     void rejectsBadCommandLines() {
         assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--port"})).hasMessageContaining("--port");
         assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--port", "70000"}))
                 .hasMessageContaining("70000");
         assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--batch-seconds", "0"}))
                 .hasMessageContaining("--batch-seconds");
+        assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--fins-port", "-1"}))
+                .hasMessageContaining("--fins-port");
         assertThatThrownBy(() -> PlcSimulatorMain.parse(new String[] {"--verbose", "yes"}))
                 .hasMessageContaining("--verbose");
     }
