@@ -9,7 +9,6 @@ import io.odooplc.bridge.config.InvalidSettingException;
 import io.odooplc.bridge.config.MapPropertiesSource;
 import io.odooplc.bridge.config.SettingSource;
 import io.odooplc.bridge.config.Values;
-import io.odooplc.bridge.sim.Demo;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -38,7 +37,7 @@ final class StartupSettings {
                     && dotEnv.problem().isPresent()) {
                 throw new IllegalArgumentException(dotEnv.problem().get());
             }
-            Demo demo = startDemoIfAsked(context, SettingSource.of(camel));
+            DemoPlant demo = startDemoIfAsked(context, SettingSource.of(camel));
             BridgeSettings settings = BridgeSettings.load(SettingSource.of(demo == null ? camel : demo.over(camel)));
             pc.addPropertiesSource(new MapPropertiesSource("bridge (derived)", DERIVED_ORDER, settings.routeProperties()));
             if (demo != null) {
@@ -55,14 +54,14 @@ final class StartupSettings {
         }
     }
 
-    private static Demo startDemoIfAsked(CamelContext context, SettingSource source) throws Exception {
+    private static DemoPlant startDemoIfAsked(CamelContext context, SettingSource source) throws Exception {
         if (!flag(source, "BRIDGE_DEMO")) {
             return null;
         }
-        Demo demo = Demo.start(flag(source, "BRIDGE_DEMO_FAULTS"), flag(source, "BRIDGE_DEMO_KEEP_DATA"));
+        DemoPlant demo = DemoPlant.start(flag(source, "BRIDGE_DEMO_FAULTS"), flag(source, "BRIDGE_DEMO_KEEP_DATA"));
         BridgeConfiguration.closeOnStop(context, demo);
         context.getPropertiesComponent().addPropertiesSource(new MapPropertiesSource("demo", DEMO_ORDER,
-                Demo.shortIntervals()));
+                demo.intervals()));
         return demo;
     }
 

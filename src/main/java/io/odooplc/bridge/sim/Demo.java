@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.odooplc.bridge.DemoPlant;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
@@ -28,7 +29,7 @@ import org.apache.logging.log4j.core.config.Configurator;
  * PostgreSQL (unless {@code BRIDGE_DEMO_KEEP_DATA}). {@code BRIDGE_DEMO_FAULTS} switches on a mix of the simulators'
  * fault modes, so retries and recovery can be watched.
  */
-public final class Demo implements AutoCloseable {
+public final class Demo implements DemoPlant {
 
     /** Settings the demo owns: it never talks to a real PLC, Odoo or database, whatever .env says. */
     private static final Set<String> OWNED = Set.of("PLC_URL", "PLC_PROTOCOL", "PLC_IP", "PLC_PORT", "DATABASE_URL",
@@ -52,8 +53,16 @@ public final class Demo implements AutoCloseable {
         this.odoo = odoo;
     }
 
+    /** How the bridge starts the demo (listed in META-INF/services), so no production class names this package. */
+    public static final class Start implements DemoPlant.Starter {
+        @Override
+        public DemoPlant start(boolean faults, boolean keepData) throws IOException {
+            return Demo.start(faults, keepData);
+        }
+    }
+
     /** Starts the simulators; a fresh data directory unless {@code keepData}. */
-    public static Demo start(boolean faults, boolean keepData) throws IOException {
+    private static Demo start(boolean faults, boolean keepData) throws IOException {
         quietRoutineLines();
         if (!keepData) {
             deleteRecursively(DATA_DIR);
@@ -73,6 +82,7 @@ public final class Demo implements AutoCloseable {
      * The settings the demo owns decide, whatever the environment, the command line or .env say: the simulators'
      * addresses and a database of its own. Every other setting comes from {@code others}.
      */
+    @Override
     public Function<String, Optional<String>> over(Function<String, Optional<String>> others) {
         Map<String, String> owned = new HashMap<>();
         owned.put("PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port());
@@ -108,7 +118,12 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    /** What to print at the start so a person knows where to look. */
+    @Override
+    public Map<String, String> intervals() {
+        return shortIntervals();
+    }
+
+    @Override
     public List<String> banner(int httpPort, int managementPort) {
         return List.of(
                 "odoo-plc-bridge demo",
