@@ -73,9 +73,11 @@ public class BridgeConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        if (exportDryRun(context)) {
+            return;
+        }
         settings = StartupSettings.load(context);
-        // Camel creates its CLI connector from this plugin when the context starts, after this method; camel run has
-        // already started its own connector by then and keeps it.
+        // Camel creates its CLI connector from this plugin when the context starts, after this method (camel run too).
         context.getCamelContextExtension().addContextPlugin(CliConnectorFactory.class,
                 new QuietCliConnectorFactory(settings.camelCliEnabled()));
         Database database = openDatabase(context);
@@ -184,6 +186,16 @@ public class BridgeConfiguration implements CamelConfiguration {
         // Added after the embedded server, so Camel stops the pool first and the server last.
         closeOnStop(context, database);
         return database;
+    }
+
+    /**
+     * {@code camel export} boots the routes once, to see what they use, with stand-ins for unset properties
+     * ({@code @@CamelMagicValue@@}) and for every bean, and sets {@code camel.jbang.export=true} for that run. Nothing
+     * of the bridge starts then and no setting is validated: the exported project runs this class for real.
+     */
+    private static boolean exportDryRun(CamelContext context) {
+        return context.getPropertiesComponent().resolveProperty("camel.jbang.export").filter("true"::equals)
+                .isPresent();
     }
 
     static void closeOnStop(CamelContext context, AutoCloseable resource) throws Exception {

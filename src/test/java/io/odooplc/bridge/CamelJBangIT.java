@@ -32,24 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CamelJBangIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CAMEL = Path.of("tools", "camel").toAbsolutePath();
-    private final HttpClient http = HttpClient.newHttpClient();
+    static final Path CAMEL = Path.of("tools", "camel").toAbsolutePath();
+    /** The bridge as Camel JBang resolves it: from the local Maven repository, where the build installs it. */
+    static final String BRIDGE_DEP = "--dep=io.odooplc:odoo-plc-bridge:" + System.getProperty("bridge.version");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void camelRunRunsTheWholeBridgeAndTheCliReachesIt(@TempDir Path workDir) throws Exception {
-        Files.copy(Path.of("application.properties"), workDir.resolve("application.properties"));
-        Path routes = Files.createDirectory(workDir.resolve("routes"));
         List<String> command = new ArrayList<>(List.of(CAMEL.toString(), "run"));
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
-            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
-                Files.copy(f, routes.resolve(f.getFileName()));
-                if (f.getFileName().toString().endsWith(".camel.yaml")) {
-                    command.add("routes/" + f.getFileName());
-                }
-            }
-        }
-        command.addAll(List.of("application.properties",
-                "--dep=io.odooplc:odoo-plc-bridge:" + System.getProperty("bridge.version"), "--prop=BRIDGE_DEMO=true"));
+        command.addAll(copyRouteFilesAndProperties(workDir));
+        command.addAll(List.of(BRIDGE_DEP, "--prop=BRIDGE_DEMO=true"));
         int httpPort = FreePorts.next();
         Path log = workDir.resolve("camel-run.log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
@@ -78,17 +70,48 @@ class CamelJBangIT {
         }
     }
 
-    private static String camel(Path workDir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CAMEL.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("camel %s: %s", String.join(" ", args), out).isZero();
-        return out;
+    /**
+     * Copies the route files and application.properties into {@code workDir}, as an operator's folder holds them;
+     * returns the arguments that name them for the Camel CLI.
+     */
+    static List<String> copyRouteFilesAndProperties(Path workDir) throws IOException {
+        List<String> files = new ArrayList<>();
+        Path routes = Files.createDirectory(workDir.resolve("routes"));
+        try (Stream<Path> all = Files.list(Path.of("routes"))) {
+            for (Path f : (Iterable<Path>) all.sorted()::iterator) {
+                Files.copy(f, routes.resolve(f.getFileName()));
+                if (f.getFileName().toString().endsWith(".camel.yaml")) {
+                    files.add("routes/" + f.getFileName());
+                }
+            }
+        }
+        Files.copy(Path.of("application.properties"), workDir.resolve("application.properties"));
+        files.add("application.properties");
+        return files;
     }
 
-    private static String read(Path file) {
+    static String camel(Path workDir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(CAMEL.toString()));
+        command.addAll(List.of(args));
+        return exec(workDir, Duration.ofSeconds(60), command);
+    }
+
+    /** Runs a command to its end in {@code workDir}; its output, after checking it ended in time with exit code 0. */
+    static String exec(Path workDir, Duration timeout, List<String> command) throws Exception {
+        Path out = Files.createTempFile(workDir, "exec", ".log");
+        Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        boolean ended = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String output = Files.readString(out);
+        assertThat(ended).as("%s ended within %s: %s", String.join(" ", command), timeout, output).isTrue();
+        assertThat(p.exitValue()).as("%s: %s", String.join(" ", command), output).isZero();
+        return output;
+    }
+
+    static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
@@ -96,12 +119,13 @@ class CamelJBangIT {
         }
     }
 
-    private long count(int port, String path) {
+    /** The "total" of a list API answer, 0 while the bridge does not answer. */
+    static long count(int port, String path) {
         JsonNode body = get(port, path);
         return body == null ? 0 : body.path("total").asLong();
     }
 
-    private String taskStatus(int port, String routeId) {
+    private static String taskStatus(int port, String routeId) {
         JsonNode tasks = get(port, "/api/tasks");
         if (tasks != null) {
             for (JsonNode task : tasks.path("tasks")) {
@@ -113,9 +137,9 @@ class CamelJBangIT {
         return null;
     }
 
-    private JsonNode get(int port, String path) {
+    private static JsonNode get(int port, String path) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
         } catch (IOException notYetListening) {
@@ -126,7 +150,8 @@ class CamelJBangIT {
         }
     }
 
-    private static void await(String what, Duration timeout, Process run, BooleanSupplier condition)
+    /** Waits for what the running process makes true; fails at once if the process ends meanwhile. */
+    static void await(String what, Duration timeout, Process run, BooleanSupplier condition)
             throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

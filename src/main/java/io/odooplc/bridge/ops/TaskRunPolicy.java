@@ -48,6 +48,14 @@ public class TaskRunPolicy extends RoutePolicySupport {
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
         Task task = taskOf(route);
+        if (!exchange.getContext().isStarted()) {
+            // A timer can fire before Camel has finished starting (seconds under camel run): an endpoint first used
+            // then has its start deferred to a start-up step that is already past, and fails every later run.
+            exchange.setProperty(OUTCOME, "SKIPPED");
+            exchange.setRouteStop(true);
+            LOG.info("[{}] run skipped: the bridge is still starting", task.routeId());
+            return;
+        }
         String trigger = exchange.getProperty(TRIGGER, "TIMER", String.class);
         Instant now = Instant.now();
         exchange.setProperty(STARTED, now);
