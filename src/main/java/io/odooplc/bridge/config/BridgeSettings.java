@@ -47,8 +47,6 @@ public record BridgeSettings(
         Map<String, String> resolved) {
 
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
-    private static final String MINUTES_ALLOWED = "a whole number of minutes >= 1";
-    private static final String PORT_ALLOWED = "a TCP port 0..65535 (0 = any free port)";
     /** PLC4X protocol codes the memory map has an address mapping for. */
     public static final List<String> PLC_PROTOCOL_CODES = List.of("modbus-tcp", "fins");
 
@@ -106,38 +104,37 @@ public record BridgeSettings(
                 boolean flag = bool(task.flag());
                 schedules.put(task, schedule(task, flag, master && flag));
             }
-            Duration startDelay = Values.parseDuration("TASK_START_DELAY", required("TASK_START_DELAY"), Duration.ZERO);
+            Duration startDelay = duration("TASK_START_DELAY");
             MemoryMap map = memoryMap();
-            // A fetch never asks for more MOs than the PLC has recipe slots (plant-contract #26).
+            // A fetch never asks for more MOs than the PLC has recipe slots (plant-contract #26): the bound is the
+            // map's, not the declaration's (which states the default map's).
             int slots = map.writeArea().count();
             int limit = integer("SYNC_BATCH_LIMIT", 1, slots, "a whole number from 1 to " + slots
                     + " (the PLC has " + slots + " recipe slots)");
             Duration stuck = optional("BATCH_STUCK_THRESHOLD")
-                    .map(v -> Values.parseDuration("BATCH_STUCK_THRESHOLD", v, MIN_INTERVAL))
-                    .orElseGet(() -> Duration.ofMinutes(integer("BATCH_STUCK_THRESHOLD_MINUTES", 1, Integer.MAX_VALUE,
-                            MINUTES_ALLOWED)));
+                    .map(v -> (Duration) parse("BATCH_STUCK_THRESHOLD", v))
+                    .orElseGet(() -> Duration.ofMinutes(integer("BATCH_STUCK_THRESHOLD_MINUTES")));
             boolean stuckReadiness = bool("BATCH_HEALTH_AFFECTS_READINESS");
-            int retention = integer("LOG_RETENTION_DAYS", Integer.MIN_VALUE, Integer.MAX_VALUE,
-                    "a whole number of days (< 1 disables deletion)");
-            int keepLast = integer("LOG_CLEANUP_KEEP_LAST", 0, Integer.MAX_VALUE, "a whole number >= 0");
+            int retention = integer("LOG_RETENTION_DAYS");
+            int keepLast = integer("LOG_CLEANUP_KEEP_LAST");
 
             Optional<DatabaseUrl> database = optional("DATABASE_URL").map(v -> DatabaseUrl.parse("DATABASE_URL", v));
             String embeddedDir = required("EMBEDDED_DB_DIR");
-            int embeddedPort = integer("EMBEDDED_DB_PORT", 0, 65535, PORT_ALLOWED);
+            int embeddedPort = integer("EMBEDDED_DB_PORT");
 
             boolean plcNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesPlc());
             boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesOdoo());
-            Duration plcTimeout = Duration.ofMillis(Math.round(1000 * Values.parsePositiveDecimal("PLC_TIMEOUT_SEC",
-                    required("PLC_TIMEOUT_SEC"), "a number of seconds > 0, e.g. 2 or 0.5")));
+            Duration plcTimeout = Duration.ofMillis(Math.round(1000 * (Double) parse("PLC_TIMEOUT_SEC",
+                    required("PLC_TIMEOUT_SEC"))));
             String plcUrl = plcUrl(plcTimeout, plcNeeded);
             Optional<OdooSettings> odoo = odooNeeded ? Optional.of(odoo()) : Optional.empty();
             OdooCallSettings odooCalls = odooCalls();
             OdooRetrySettings odooRetry = odooRetry();
 
             String httpHost = required("HTTP_HOST");
-            int httpPort = integer("HTTP_PORT", 1, 65535, "a TCP port 1..65535");
+            int httpPort = integer("HTTP_PORT");
             String mgmtHost = required("MANAGEMENT_HOST");
-            int mgmtPort = integer("MANAGEMENT_PORT", 0, 65535, PORT_ALLOWED);
+            int mgmtPort = integer("MANAGEMENT_PORT");
             Optional<String> token = optional("ADMIN_TOKEN");
             if (token.isPresent() && token.get().length() < 12) {
                 throw new InvalidSettingException("ADMIN_TOKEN", "(hidden, " + token.get().length() + " characters)",
@@ -146,6 +143,8 @@ public record BridgeSettings(
             String routesDir = required("ROUTES_DIR");
             boolean reload = bool("ROUTES_RELOAD_ENABLED");
             bool("CAMEL_CLI_ENABLED"); // validated here, read by camelCliEnabled()
+            // Read first by StartupSettings (the demo decides some settings); validated here like every setting.
+            List.of("BRIDGE_DEMO", "BRIDGE_DEMO_FAULTS", "BRIDGE_DEMO_KEEP_DATA").forEach(this::bool);
             return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast,
                     database, embeddedDir, embeddedPort, map, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
                     httpPort, mgmtHost, mgmtPort, token,
@@ -166,10 +165,10 @@ public record BridgeSettings(
         private TaskSchedule schedule(Task task, boolean flag, boolean enabled) {
             Optional<String> duration = optional(task.intervalKey());
             if (duration.isPresent()) {
-                return new TaskSchedule(flag, enabled,
-                        Values.parseDuration(task.intervalKey(), duration.get(), MIN_INTERVAL), task.intervalKey());
+                return new TaskSchedule(flag, enabled, (Duration) parse(task.intervalKey(), duration.get()),
+                        task.intervalKey());
             }
-            int minutes = integer(task.minutesKey(), 1, Integer.MAX_VALUE, MINUTES_ALLOWED);
+            int minutes = integer(task.minutesKey());
             return new TaskSchedule(flag, enabled, Duration.ofMinutes(minutes), task.minutesKey());
         }
 
@@ -190,9 +189,9 @@ public record BridgeSettings(
             }
             String protocol = required("PLC_PROTOCOL").toLowerCase(Locale.ROOT);
             String ip = required("PLC_IP");
-            int port = integer("PLC_PORT", 1, 65535, "a TCP/UDP port 1..65535");
-            int clientNode = integer("CLIENT_NODE", 0, 254, "a FINS node number 0..254");
-            int plcNode = integer("PLC_NODE", 0, 254, "a FINS node number 0..254");
+            int port = integer("PLC_PORT");
+            int clientNode = integer("CLIENT_NODE");
+            int plcNode = integer("PLC_NODE");
             if (needed && ip.isBlank()) {
                 throw new InvalidSettingException("PLC_IP", ip, "the PLC's address (or set PLC_URL)");
             }
@@ -227,41 +226,48 @@ public record BridgeSettings(
         }
 
         private OdooCallSettings odooCalls() {
-            Duration connect = duration("ODOO_CONNECT_TIMEOUT", MIN_INTERVAL);
-            Duration timeout = duration("ODOO_TIMEOUT", MIN_INTERVAL);
-            int retries = integer("ODOO_HTTP_RETRIES", 0, 10, "a whole number from 0 to 10 (extra tries of one call "
-                    + "after a connection error or HTTP 5xx)");
-            Duration retryDelay = duration("ODOO_HTTP_RETRY_DELAY", Duration.ZERO);
-            int failures = integer("ODOO_CIRCUIT_FAILURES", 1, 1000, "a whole number from 1 to 1000 (consecutive "
-                    + "failed calls that open the circuit)");
-            Duration cooldown = duration("ODOO_CIRCUIT_COOLDOWN", MIN_INTERVAL);
-            long maxAnswer = Values.parseByteSize("ODOO_MAX_ANSWER_SIZE", required("ODOO_MAX_ANSWER_SIZE"));
+            Duration connect = duration("ODOO_CONNECT_TIMEOUT");
+            Duration timeout = duration("ODOO_TIMEOUT");
+            int retries = integer("ODOO_HTTP_RETRIES");
+            Duration retryDelay = duration("ODOO_HTTP_RETRY_DELAY");
+            int failures = integer("ODOO_CIRCUIT_FAILURES");
+            Duration cooldown = duration("ODOO_CIRCUIT_COOLDOWN");
+            long maxAnswer = (Long) parse("ODOO_MAX_ANSWER_SIZE", required("ODOO_MAX_ANSWER_SIZE"));
             return new OdooCallSettings(connect, timeout, retries, retryDelay, failures, cooldown, maxAnswer);
         }
 
         private OdooRetrySettings odooRetry() {
-            Duration backoff = duration("ODOO_RETRY_BACKOFF", MIN_INTERVAL);
-            Duration max = duration("ODOO_RETRY_BACKOFF_MAX", MIN_INTERVAL);
+            Duration backoff = duration("ODOO_RETRY_BACKOFF");
+            Duration max = duration("ODOO_RETRY_BACKOFF_MAX");
             if (max.compareTo(backoff) < 0) {
                 throw new InvalidSettingException("ODOO_RETRY_BACKOFF_MAX", source.get("ODOO_RETRY_BACKOFF_MAX")
                         .orElse(null), "a duration at least ODOO_RETRY_BACKOFF (" + Values.format(backoff) + ")");
             }
-            int attempts = integer("ODOO_MAX_ATTEMPTS", 1, 1000, "a whole number from 1 to 1000 (posts of one "
-                    + "batch before it needs attention)");
+            int attempts = integer("ODOO_MAX_ATTEMPTS");
             boolean markDone = bool("ODOO_MARK_DONE");
             return new OdooRetrySettings(backoff, max, attempts, markDone);
         }
 
-        private Duration duration(String key, Duration min) {
-            return Values.parseDuration(key, required(key), min);
+        private Duration duration(String key) {
+            return (Duration) parse(key, required(key));
         }
 
         private boolean bool(String key) {
-            return Values.parseBoolean(key, required(key));
+            return (Boolean) parse(key, required(key));
+        }
+
+        private int integer(String key) {
+            return (Integer) parse(key, required(key));
         }
 
         private int integer(String key, int min, int max, String allowed) {
             return Values.parseInt(key, required(key), min, max, allowed);
+        }
+
+        /** {@code value} read by the type {@link SettingsSchema} declares for {@code key}. */
+        private static Object parse(String key, String value) {
+            return SettingsSchema.named(key).orElseThrow(() -> new IllegalStateException(key + " is not declared"))
+                    .type().parser().parse(key, value);
         }
 
         private String required(String key) {

@@ -32,46 +32,37 @@ public class HealthSummary {
                 || key.startsWith("stuck:") || key.startsWith("needs-attention:"));
     }
 
+    /** The answer: when it was taken, and the checks in the page's order. */
+    public record Summary(String at, List<Check> checks) {
+    }
+
+    /** One check as the console shows it (the page reads these names). */
+    public record Check(String name, String state, String message, Map<String, Object> details) {
+    }
+
     private final CamelContext context;
 
     public HealthSummary(CamelContext context) {
         this.context = context;
     }
 
-    public Map<String, Object> summary() {
+    public Summary summary() {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        List<Map<String, Object>> checks = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         CHECKS.forEach((name, shown) -> checks.add(registry.getCheck(name)
                 .map(check -> describe(name, check.call(), shown))
-                .orElseGet(() -> notRegistered(name))));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("at", Instant.now().toString());
-        out.put("checks", checks);
-        return out;
+                .orElseGet(() -> new Check(name, "UNKNOWN", "not configured", Map.of()))));
+        return new Summary(Instant.now().toString(), checks);
     }
 
-    private static Map<String, Object> describe(String name, HealthCheck.Result result, Predicate<String> shown) {
+    /** Only the details {@code shown} lets out; the Odoo check is not registered when Odoo is not configured. */
+    private static Check describe(String name, HealthCheck.Result result, Predicate<String> shown) {
         Map<String, Object> details = new LinkedHashMap<>();
         result.getDetails().forEach((key, value) -> {
             if (shown.test(key) && value != null) {
                 details.put(key, value instanceof String s ? SafeUrl.of(s) : value);
             }
         });
-        Map<String, Object> check = new LinkedHashMap<>();
-        check.put("name", name);
-        check.put("state", result.getState().name());
-        check.put("message", result.getMessage().map(SafeUrl::of).orElse(null));
-        check.put("details", details);
-        return check;
-    }
-
-    /** The Odoo check exists only when Odoo is configured. */
-    private static Map<String, Object> notRegistered(String name) {
-        Map<String, Object> check = new LinkedHashMap<>();
-        check.put("name", name);
-        check.put("state", "UNKNOWN");
-        check.put("message", "not configured");
-        check.put("details", Map.of());
-        return check;
+        return new Check(name, result.getState().name(), result.getMessage().map(SafeUrl::of).orElse(null), details);
     }
 }

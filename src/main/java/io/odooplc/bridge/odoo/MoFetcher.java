@@ -53,7 +53,7 @@ public class MoFetcher {
         for (int page = 0; page < MAX_PAGES && found.size() < wanted; page++) {
             OdooReply reply = odoo.apply(new Page(wanted, offset));
             if (!reply.isSuccess()) {
-                throw new IllegalStateException("cannot list MOs from Odoo: " + reply.message());
+                throw new OdooCallFailedException("cannot list MOs from Odoo: " + reply.message());
             }
             JsonNode data = reply.body().path("data");
             listed += data.size();

@@ -1,11 +1,12 @@
 package io.odooplc.bridge.ops;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.Task;
@@ -19,6 +20,9 @@ import org.apache.camel.builder.ExchangeBuilder;
 
 /** The task API behind {@code /api/tasks}: status of every task, and start, stop or run one now. */
 public class TaskApi {
+
+    private static final int DEFAULT_RUNS = 50;
+    private static final int MAX_RUNS = 1000;
 
     private final CamelContext context;
     private final BridgeSettings settings;
@@ -37,45 +41,51 @@ public class TaskApi {
     }
 
     /** {@code GET /api/tasks}. */
-    public Map<String, Object> list() {
-        List<Map<String, Object>> tasks = new ArrayList<>();
-        for (Task task : Task.values()) {
-            tasks.add(status(task));
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("masterSwitch", settings.masterSwitch());
-        out.put("tasks", tasks);
-        return out;
+    public record TaskList(boolean masterSwitch, List<TaskStatus> tasks) {
     }
 
-    Map<String, Object> status(Task task) {
+    /**
+     * One task in the API's answers (the console reads these names). {@code run} is the outcome of a run the request
+     * asked for, absent from other answers.
+     */
+    public record TaskStatus(String routeId, String title, boolean configuredEnabled, String configuredBy,
+            String status, long intervalMillis, String interval, RunView lastRun, String nextRunAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String run) {
+
+        TaskStatus withRun(String outcome) {
+            return new TaskStatus(routeId, title, configuredEnabled, configuredBy, status, intervalMillis, interval,
+                    lastRun, nextRunAt, outcome);
+        }
+    }
+
+    /** The last run as the API shows it: times as ISO-8601 text. */
+    public record RunView(String startedAt, String finishedAt, String outcome, String trigger, String counts,
+            String error) {
+
+        static RunView of(TaskRunTracker.LastRun run) {
+            return new RunView(run.startedAt().toString(),
+                    run.finishedAt() == null ? null : run.finishedAt().toString(), run.outcome(), run.trigger(),
+                    run.counts(), run.error());
+        }
+    }
+
+    /** {@code GET /api/tasks/{routeId}/runs}: the task's recorded runs, newest first. */
+    public record TaskRuns(String routeId, List<Map<String, Object>> runs) {
+    }
+
+    public TaskList list() {
+        return new TaskList(settings.masterSwitch(), Arrays.stream(Task.values()).map(this::status).toList());
+    }
+
+    TaskStatus status(Task task) {
         BridgeSettings.TaskSchedule schedule = settings.schedule(task);
         ServiceStatus routeStatus = context.getRouteController().getRouteStatus(task.routeId());
         boolean running = routeStatus != null && routeStatus.isStarted();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("routeId", task.routeId());
-        s.put("title", task.title());
-        s.put("configuredEnabled", schedule.enabled());
-        s.put("configuredBy", !settings.masterSwitch() ? Task.MASTER_SWITCH + "=false"
-                : task.flag() + "=" + schedule.flag());
-        s.put("status", routeStatus == null ? "Missing" : routeStatus.name());
-        s.put("intervalMillis", schedule.interval().toMillis());
-        s.put("interval", Values.format(schedule.interval()));
-        Optional<TaskRunTracker.LastRun> last = tracker.lastRun(task);
-        s.put("lastRun", last.map(TaskApi::describe).orElse(null));
-        s.put("nextRunAt", running ? nextRun(task).map(Instant::toString).orElse(null) : null);
-        return s;
-    }
-
-    private static Map<String, Object> describe(TaskRunTracker.LastRun run) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("startedAt", run.startedAt().toString());
-        m.put("finishedAt", run.finishedAt() == null ? null : run.finishedAt().toString());
-        m.put("outcome", run.outcome());
-        m.put("trigger", run.trigger());
-        m.put("counts", run.counts());
-        m.put("error", run.error());
-        return m;
+        return new TaskStatus(task.routeId(), task.title(), schedule.enabled(),
+                !settings.masterSwitch() ? Task.MASTER_SWITCH + "=false" : task.flag() + "=" + schedule.flag(),
+                routeStatus == null ? "Missing" : routeStatus.name(), schedule.interval().toMillis(),
+                Values.format(schedule.interval()), tracker.lastRun(task).map(RunView::of).orElse(null),
+                running ? nextRun(task).map(Instant::toString).orElse(null) : null, null);
     }
 
     /** The timer fires {@code TASK_START_DELAY} after the route starts, then every interval. */
@@ -94,36 +104,27 @@ public class TaskApi {
     }
 
     /** {@code GET /api/tasks/{routeId}/runs?limit=N}: the task's recorded runs, newest first (default 50, max 1000). */
-    public Map<String, Object> runs(Exchange exchange) throws Exception {
+    public Object runs(Exchange exchange) throws Exception {
         String repeated = ApiExchange.repeatedPathParameter(exchange.getMessage(), "routeId");
         if (repeated != null) {
             return ApiExchange.repeated(exchange, repeated);
         }
         String routeId = exchange.getMessage().getHeader("routeId", String.class);
         if (Task.byRouteId(routeId).isEmpty()) {
-            return error(exchange, 404, "no task with route id '" + routeId + "'");
+            return ApiExchange.error(exchange, 404, "no task with route id '" + routeId + "'");
         }
-        String limitText = exchange.getMessage().getHeader("limit", "50", String.class);
-        int limit;
-        try {
-            limit = Integer.parseInt(limitText);
-        } catch (NumberFormatException e) {
-            limit = -1;
+        Integer limit = ApiExchange.number(exchange.getMessage(), "limit", DEFAULT_RUNS, 1, MAX_RUNS);
+        if (limit == null) {
+            return ApiExchange.error(exchange, 400, "limit must be a whole number 1.." + MAX_RUNS);
         }
-        if (limit < 1 || limit > 1000) {
-            return error(exchange, 400, "limit must be a whole number from 1 to 1000, not '" + limitText + "'");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("routeId", routeId);
-        out.put("runs", runs.recent(routeId, limit));
-        return out;
+        return new TaskRuns(routeId, runs.recent(routeId, limit));
     }
 
     /** {@code POST /api/tasks/{routeId}/{action}}: start, stop or run. */
-    public Map<String, Object> control(Exchange exchange) throws Exception {
+    public Object control(Exchange exchange) throws Exception {
         ApiAccess.Verdict verdict = access.check(exchange);
         if (!verdict.allowed()) {
-            return error(exchange, verdict.status(), verdict.reason());
+            return ApiExchange.error(exchange, verdict.status(), verdict.reason());
         }
         String repeated = ApiExchange.repeatedPathParameter(exchange.getMessage(), "routeId", "action");
         if (repeated != null) {
@@ -133,7 +134,7 @@ public class TaskApi {
         String action = exchange.getMessage().getHeader("action", String.class);
         Optional<Task> task = Task.byRouteId(routeId);
         if (task.isEmpty()) {
-            return error(exchange, 404, "no task with route id '" + routeId + "'");
+            return ApiExchange.error(exchange, 404, "no task with route id '" + routeId + "'");
         }
         switch (action) {
             case "start" -> context.getRouteController().startRoute(routeId);
@@ -142,14 +143,14 @@ public class TaskApi {
                 return runNow(exchange, task.get());
             }
             default -> {
-                return error(exchange, 404, "unknown action '" + action + "': use start, stop or run");
+                return ApiExchange.error(exchange, 404, "unknown action '" + action + "': use start, stop or run");
             }
         }
         return status(task.get());
     }
 
     /** One run now: 200 when it went through, 409 when another run held the lock, 502 when it failed. */
-    private Map<String, Object> runNow(Exchange request, Task task) {
+    private TaskStatus runNow(Exchange request, Task task) {
         Exchange run = ExchangeBuilder.anExchange(context).withProperty(TaskRunPolicy.TRIGGER, "MANUAL").build();
         Exchange done = producer().send(task.workEndpoint(), run);
         String outcome = done.getProperty(TaskRunPolicy.OUTCOME, "FAILED", String.class);
@@ -158,9 +159,7 @@ public class TaskApi {
         } else if ("FAILED".equals(outcome)) {
             request.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 502);
         }
-        Map<String, Object> out = status(task);
-        out.put("run", outcome);
-        return out;
+        return status(task).withRun(outcome);
     }
 
     private synchronized ProducerTemplate producer() {
@@ -168,12 +167,5 @@ public class TaskApi {
             producer = context.createProducerTemplate();
         }
         return producer;
-    }
-
-    private static Map<String, Object> error(Exchange exchange, int status, String reason) {
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("error", reason);
-        return out;
     }
 }

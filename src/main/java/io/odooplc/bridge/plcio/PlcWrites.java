@@ -69,18 +69,13 @@ public final class PlcWrites {
         link.succeeded("write");
     }
 
-    /** PLC4X 0.13.1 takes a list for an array tag, but a one-element list fails inside the driver: one word goes bare. */
     /**
-     * After any failed task run: when the failure happened inside camel-plc4x (a write whose own 5 s wait ran out,
-     * or whose connection broke), it is treated like any failed PLC exchange, so the PLC health turns DOWN and the
+     * A write that failed inside camel-plc4x (its own 5 s wait ran out, or its connection broke; routed here by
+     * routes/task-errors.camel.yaml) is treated like any failed PLC exchange: the PLC health turns DOWN, the
      * connections are reset, and the run fails with this message instead of a bare "TimeoutException: null".
      */
     public void failedInTransit(Exchange exchange) {
-        String endpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, "", String.class);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (!endpoint.startsWith("plc4x:") || cause instanceof PlcException) {
-            return;
-        }
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -91,6 +86,7 @@ public final class PlcWrites {
                 "write to " + link.url() + " failed: " + why, exchange.getContext()));
     }
 
+    /** PLC4X 0.13.1 takes a list for an array tag, but a one-element list fails inside the driver: one word goes bare. */
     private static Object value(int[] words) {
         if (words.length == 1) {
             return words[0];

@@ -81,6 +81,9 @@ class ConsolePagesTest {
         health.get("checks").forEach(check -> names.add(check.get("name").asText()));
         assertThat(names).containsExactly("database", "plc", "odoo", "batches");
         JsonNode database = health.get("checks").get(0);
+        List<String> fields = new ArrayList<>();
+        database.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("the names console.js reads").containsExactly("name", "state", "message", "details");
         assertThat(database.get("state").asText()).isEqualTo("UP");
         assertThat(database.get("details").size()).isZero();
         JsonNode odoo = health.get("checks").get(2);

@@ -1,6 +1,8 @@
 package io.odooplc.bridge.ops;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +35,12 @@ class TaskApiTest {
         bridge.close();
     }
 
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static JsonNode task(JsonNode list, String routeId) {
         for (JsonNode t : list.get("tasks")) {
             if (t.get("routeId").asText().equals(routeId)) {
@@ -47,8 +55,12 @@ class TaskApiTest {
         HttpResponse<String> r = bridge.get("/api/tasks");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode list = JSON.readTree(r.body());
+        assertThat(fieldNames(list)).containsExactly("masterSwitch", "tasks");
         assertThat(list.get("tasks")).hasSize(6);
         JsonNode cleanup = task(list, "task6-log-cleanup");
+        // The console reads these names; a task answer other than a run's has no "run".
+        assertThat(fieldNames(cleanup)).containsExactly("routeId", "title", "configuredEnabled", "configuredBy",
+                "status", "intervalMillis", "interval", "lastRun", "nextRunAt");
         assertThat(cleanup.get("configuredEnabled").asBoolean()).isTrue();
         assertThat(cleanup.get("status").asText()).isEqualTo("Started");
         assertThat(cleanup.get("intervalMillis").asLong()).isEqualTo(90_000);
@@ -68,7 +80,10 @@ class TaskApiTest {
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.get("run").asText()).isEqualTo("OK");
+        assertThat(fieldNames(body)).endsWith("nextRunAt", "run");
         JsonNode last = body.get("lastRun");
+        assertThat(fieldNames(last)).containsExactly("startedAt", "finishedAt", "outcome", "trigger", "counts",
+                "error");
         assertThat(last.get("outcome").asText()).isEqualTo("OK");
         assertThat(last.get("trigger").asText()).isEqualTo("MANUAL");
         assertThat(last.get("counts").asText()).contains("deleted_runs=0");
@@ -85,7 +100,9 @@ class TaskApiTest {
         assertThat(runs.get(0).get("outcome").asText()).isEqualTo("OK");
         assertThat(runs.get(0).get("trigger").asText()).isEqualTo("MANUAL");
         assertThat(runs.get(0).get("counts").asText()).contains("deleted_runs=");
-        assertThat(bridge.get("/api/tasks/task6-log-cleanup/runs?limit=0").statusCode()).isEqualTo(400);
+        HttpResponse<String> zero = bridge.get("/api/tasks/task6-log-cleanup/runs?limit=0");
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(zero.body()).get("error").asText()).isEqualTo("limit must be a whole number 1..1000");
         assertThat(bridge.get("/api/tasks/nope/runs").statusCode()).isEqualTo(404);
     }
 
