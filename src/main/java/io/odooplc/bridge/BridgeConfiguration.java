@@ -34,6 +34,7 @@ import io.odooplc.bridge.ops.DatabaseHealthCheck;
 import io.odooplc.bridge.ops.FailureApi;
 import io.odooplc.bridge.ops.OdooHealthCheck;
 import io.odooplc.bridge.ops.PlcHealthCheck;
+import io.odooplc.bridge.ops.QuietCliConnectorFactory;
 import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
 import io.odooplc.bridge.ops.TaskRunStore;
@@ -53,24 +54,32 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.CliConnectorFactory;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** All the wiring in one place: the beans the routes call, by the names the YAML uses. */
+/**
+ * All the wiring in one place: the beans the routes call, by the names the YAML uses. camel-main creates it from
+ * {@code camel.main.configuration-classes} in application.properties, for {@code java -jar} and {@code camel run}
+ * alike, and calls it before the routes are loaded.
+ */
 public class BridgeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConfiguration.class);
 
-    private final BridgeSettings settings;
-
-    public BridgeConfiguration(BridgeSettings settings) {
-        this.settings = settings;
-    }
+    private BridgeSettings settings;
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        if (exportDryRun(context)) {
+            return;
+        }
+        settings = StartupSettings.load(context);
+        // Camel creates its CLI connector from this plugin when the context starts, after this method (camel run too).
+        context.getCamelContextExtension().addContextPlugin(CliConnectorFactory.class,
+                new QuietCliConnectorFactory(settings.camelCliEnabled()));
         Database database = openDatabase(context);
         database.migrate();
         var registry = context.getRegistry();
@@ -182,7 +191,17 @@ public class BridgeConfiguration implements CamelConfiguration {
         return database;
     }
 
-    private static void closeOnStop(CamelContext context, AutoCloseable resource) throws Exception {
+    /**
+     * {@code camel export} boots the routes once, to see what they use, with stand-ins for unset properties
+     * ({@code @@CamelMagicValue@@}) and for every bean, and sets {@code camel.jbang.export=true} for that run. Nothing
+     * of the bridge starts then and no setting is validated: the exported project runs this class for real.
+     */
+    private static boolean exportDryRun(CamelContext context) {
+        return context.getPropertiesComponent().resolveProperty("camel.jbang.export").filter("true"::equals)
+                .isPresent();
+    }
+
+    static void closeOnStop(CamelContext context, AutoCloseable resource) throws Exception {
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {

@@ -1,40 +1,32 @@
 package io.odooplc.bridge;
 
-import java.nio.file.Path;
-
-import io.odooplc.bridge.config.BridgeSettings;
-import io.odooplc.bridge.config.DotEnv;
-import io.odooplc.bridge.config.InvalidSettingException;
-import io.odooplc.bridge.config.SettingSource;
-import io.odooplc.bridge.sim.Demo;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * {@code java -jar odoo-plc-bridge.jar [--demo [--demo-faults] [--keep-data] [--odoo stock]]}: validates every setting (environment,
- * then ./.env, then ./application.properties) and runs the bridge until stopped. A bad setting stops it with exit
- * code 2. With {@code --demo} the bridge runs against a simulated PLC and a fake Odoo started in the same process.
+ * {@code java -jar odoo-plc-bridge.jar [--demo [--demo-faults] [--keep-data] [--odoo stock[-NN]]]}: runs the bridge
+ * until stopped, with its settings from the environment, ./.env and ./application.properties (a bad one stops it
+ * with exit code 2). The options are the settings {@code BRIDGE_DEMO}, {@code BRIDGE_DEMO_FAULTS},
+ * {@code BRIDGE_DEMO_KEEP_DATA} and {@code BRIDGE_DEMO_ODOO}.
  */
 public final class BridgeMain {
-
-    public static final int EXIT_BAD_CONFIGURATION = 2;
 
     private BridgeMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        Demo demo = Demo.requested(args) ? Demo.start(args) : null;
-        BridgeSettings settings;
-        try {
-            settings = BridgeSettings.load(demo == null ? SettingSource.standard(Path.of(""), System.getenv())
-                    : new SettingSource(demo.layers(System.getenv(), DotEnv.read(Path.of(".env")),
-                            SettingSource.readProperties(Path.of("application.properties")))));
-        } catch (InvalidSettingException | IllegalArgumentException e) {
-            System.err.println("Configuration error: " + e.getMessage());
-            System.exit(EXIT_BAD_CONFIGURATION);
-            return;
-        }
-        if (demo != null) {
-            demo.banner(settings.httpPort(), settings.managementPort()).forEach(System.out::println);
-            Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-stop"));
+        List<String> options = Arrays.asList(args);
+        Map<String, String> settings = new HashMap<>();
+        if (options.contains("--demo")) {
+            settings.put("BRIDGE_DEMO", "true");
+            settings.put("BRIDGE_DEMO_FAULTS", Boolean.toString(options.contains("--demo-faults")));
+            settings.put("BRIDGE_DEMO_KEEP_DATA", Boolean.toString(options.contains("--keep-data")));
+            int odoo = options.indexOf("--odoo");
+            if (odoo >= 0 && odoo + 1 < options.size()) {
+                settings.put("BRIDGE_DEMO_ODOO", options.get(odoo + 1));
+            }
         }
         // Our options are not Camel's: Camel's own command line is not used.
         System.exit(BridgeApp.create(settings).run(new String[0]));

@@ -30,6 +30,8 @@ class BridgeMainProcessTest {
     @BeforeEach
     void copyDefaults() throws IOException {
         Files.copy(Path.of("application.properties"), workDir.resolve("application.properties"));
+        // Settings are validated once Camel has read its own configuration, which includes the routes directory.
+        Files.createDirectory(workDir.resolve("routes"));
     }
 
     private Result run(Map<String, String> env) throws Exception {
@@ -79,6 +81,15 @@ class BridgeMainProcessTest {
         Result r = run(Map.of());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).contains("SYNC_INTERVAL_MINUTES='abc'");
+    }
+
+    @Test
+    void aDotEnvThatCannotBeReadIsAConfigurationError() throws Exception {
+        dotEnv("SYNC_INTERVAL_MINUTES=5", "this line has no equals sign");
+        Result r = run(Map.of());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip()).startsWith("Configuration error: ")
+                .endsWith("line 2: expected KEY=value, found 'this line has no equals sign'");
     }
 
     @Test

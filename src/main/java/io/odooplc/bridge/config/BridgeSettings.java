@@ -144,6 +144,9 @@ public record BridgeSettings(
             String routesDir = required("ROUTES_DIR");
             boolean reload = bool("ROUTES_RELOAD_ENABLED");
             bool("CAMEL_CLI_ENABLED"); // validated here, read by camelCliEnabled()
+            // Read first by StartupSettings (the demo decides some settings); validated here like every setting.
+            List.of("BRIDGE_DEMO", "BRIDGE_DEMO_FAULTS", "BRIDGE_DEMO_KEEP_DATA").forEach(this::bool);
+            parse("BRIDGE_DEMO_ODOO", required("BRIDGE_DEMO_ODOO"));
             return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast,
                     database, embeddedDir, embeddedPort, map, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
                     httpPort, mgmtHost, mgmtPort, token,
@@ -280,10 +283,12 @@ public record BridgeSettings(
         }
     }
 
-    /** Values to hand to Camel as property overrides, so routes see exactly what was validated. */
-    public Map<String, String> camelProperties() {
-        Map<String, String> out = new LinkedHashMap<>(resolved);
-        out.put("PLC_URL", plcUrl);
+    /**
+     * The values routes use that are derived from settings rather than set as they are: the camel-plc4x endpoint,
+     * the PLC timeout in milliseconds, the validated Odoo base URL and the Odoo call settings in the units Camel takes.
+     */
+    public Map<String, String> routeProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
         out.put("PLC_ENDPOINT", plcEndpoint());
         out.put("PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
         out.putAll(odooProperties(odoo, odooCalls));

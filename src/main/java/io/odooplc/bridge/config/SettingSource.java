@@ -6,46 +6,37 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
- * Where a setting's value comes from, first match wins: the process environment, then {@code ./.env}, then the
- * defaults in {@code application.properties}. A blank value counts as not set.
+ * Where a setting's value comes from: a lookup (at run time Camel's properties: the environment, then the command
+ * line, then {@code ./.env}, then {@code application.properties}), or layers of maps, first match wins. A blank
+ * value counts as not set.
  */
 public final class SettingSource {
 
-    private final List<Map<String, String>> layers;
+    private final Function<String, Optional<String>> lookup;
 
     public SettingSource(List<Map<String, String>> layers) {
-        this.layers = List.copyOf(layers);
+        List<Map<String, String>> copy = List.copyOf(layers);
+        this.lookup = key -> copy.stream().map(layer -> layer.get(key)).filter(v -> v != null && !v.isBlank())
+                .findFirst();
     }
 
-    /** The standard layering for a bridge started in {@code workDir}. */
-    public static SettingSource standard(Path workDir, Map<String, String> environment) {
-        return new SettingSource(List.of(environment, DotEnv.read(workDir.resolve(".env")),
-                readProperties(workDir.resolve("application.properties"))));
+    private SettingSource(Function<String, Optional<String>> lookup) {
+        this.lookup = key -> lookup.apply(key).filter(v -> !v.isBlank());
     }
 
-    /** Extra layers on top (tests use this to set values the way an operator's environment would). */
-    public SettingSource withTop(Map<String, String> top) {
-        List<Map<String, String>> all = new ArrayList<>();
-        all.add(top);
-        all.addAll(layers);
-        return new SettingSource(all);
+    public static SettingSource of(Function<String, Optional<String>> lookup) {
+        return new SettingSource(lookup);
     }
 
     public Optional<String> get(String key) {
-        for (Map<String, String> layer : layers) {
-            String v = layer.get(key);
-            if (v != null && !v.isBlank()) {
-                return Optional.of(v.strip());
-            }
-        }
-        return Optional.empty();
+        return lookup.apply(key).map(String::strip);
     }
 
     public static Map<String, String> readProperties(Path file) {

@@ -246,6 +246,22 @@ public final class SettingsSchema {
                             + "(what `camel ps`/`camel get` show) is refreshed every 60 s and right after a "
                             + "command, as each refresh costs about half a second of CPU. `false`: no CLI thread, "
                             + "no files in `~/.camel`.",
+                    Group.OPERATIONS),
+            new Setting("BRIDGE_DEMO", "false", Type.flag(),
+                    "`true`: run the demo (simulated PLC, fake Odoo, embedded PostgreSQL in `data/demo`), whatever the "
+                            + "PLC, Odoo and database settings say; `--demo` sets it.",
+                    Group.OPERATIONS),
+            new Setting("BRIDGE_DEMO_FAULTS", "false", Type.flag(),
+                    "`true`: the demo switches on the simulators' faults now and then; `--demo-faults` sets it.",
+                    Group.OPERATIONS),
+            new Setting("BRIDGE_DEMO_KEEP_DATA", "false", Type.flag(),
+                    "`true`: the demo keeps its database between runs; `--keep-data` sets it.",
+                    Group.OPERATIONS),
+            new Setting("BRIDGE_DEMO_ODOO", "addon",
+                    Type.choice("addon, stock, stock-14, stock-16, stock-17 or stock-19", "addon", "stock", "stock-14",
+                            "stock-16", "stock-17", "stock-19"),
+                    "`addon`: the demo's Odoo is the SCADA addon's double; `stock` (Odoo 17), `stock-14`, "
+                            + "`stock-16`, `stock-19`: a stock Odoo double and `ODOO_API=stock`; `--odoo stock` sets it.",
                     Group.OPERATIONS));
 
     /**

@@ -60,7 +60,8 @@ public final class Database implements AutoCloseable {
                 return true;
             }
             try {
-                var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                // The class loader that loaded the bridge holds the migrations, also when camel run loads the jar.
+                var result = Flyway.configure(Database.class.getClassLoader()).dataSource(dataSource).locations("classpath:db/migration")
                         .load().migrate();
                 LOG.info("Database {} schema at version {} ({} migrations applied)", description,
                         result.targetSchemaVersion, result.migrationsExecuted);

@@ -13,8 +13,8 @@ import org.apache.camel.spi.CliConnector;
  * once a second, which took a fifth of a core on an idle bridge (one rebuild costs 0.2-0.6 s of CPU, mostly reading
  * route and processor statistics over JMX). Here the status is rebuilt every {@link #STATUS_INTERVAL} (so
  * {@code camel ps} and {@code camel get} show figures up to a minute old) and at once after the CLI sent a command,
- * so {@code camel get} shows its effect; commands are still picked up within a second. Bound by BridgeApp;
- * {@code CAMEL_CLI_ENABLED=false} runs no connector at all.
+ * so {@code camel get} shows its effect; commands are still picked up within a second. Set by BridgeConfiguration,
+ * also under {@code camel run}; {@code CAMEL_CLI_ENABLED=false} runs no connector at all.
  */
 public class QuietCliConnectorFactory extends DefaultCliConnectorFactory {
 
@@ -51,7 +51,9 @@ public class QuietCliConnectorFactory extends DefaultCliConnectorFactory {
         @Override
         protected void statusTask() {
             long now = System.nanoTime();
-            if (commandSeen || now - nextStatus >= 0) {
+            // Every second until Camel has started: a status taken while it starts can fail (a component without
+            // its engine yet) and must not leave camel ps blind for a whole interval.
+            if (commandSeen || now - nextStatus >= 0 || !getCamelContext().isStarted()) {
                 commandSeen = false;
                 nextStatus = now + STATUS_INTERVAL.toNanos();
                 super.statusTask();

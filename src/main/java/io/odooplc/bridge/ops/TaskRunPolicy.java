@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import io.odooplc.bridge.config.Task;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.DatabaseUnavailableException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
@@ -32,6 +33,7 @@ public class TaskRunPolicy extends RoutePolicySupport {
     private static final String LOCK = "bridgeTaskLock";
     private static final String RUN_ID = "bridgeTaskRunId";
     private static final String STARTED = "bridgeTaskStarted";
+    private static final Duration STARTING_WAIT = Duration.ofSeconds(60);
 
     private final Database database;
     private final TaskRunStore store;
@@ -48,6 +50,7 @@ public class TaskRunPolicy extends RoutePolicySupport {
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
         Task task = taskOf(route);
+        awaitStarted(exchange.getContext());
         String trigger = exchange.getProperty(TRIGGER, "TIMER", String.class);
         Instant now = Instant.now();
         exchange.setProperty(STARTED, now);
@@ -65,6 +68,22 @@ public class TaskRunPolicy extends RoutePolicySupport {
             // A policy's exception would be ignored by Camel: fail the exchange so the run stops here.
             exchange.setException(new DatabaseUnavailableException("cannot start run, database unavailable: "
                     + Database.rootMessage(e)));
+        }
+    }
+
+    /**
+     * A timer can fire before Camel has finished starting (for seconds under camel run): an endpoint a run uses first
+     * then has its start deferred to a start-up step that is already past, and fails every later run. So a run waits.
+     */
+    private static void awaitStarted(CamelContext context) {
+        long end = System.nanoTime() + STARTING_WAIT.toNanos();
+        while (context.getStatus().isStarting() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

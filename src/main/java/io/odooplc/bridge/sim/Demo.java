@@ -6,30 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.odooplc.bridge.DemoPlant;
 import io.odooplc.bridge.sim.stock.StockOdoo;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * {@code java -jar odoo-plc-bridge.jar --demo}: the whole job on one machine with no set-up. A simulated PLC (Modbus
- * TCP) and a fake Odoo with a stock of MOs start on free local ports, and the bridge runs all six tasks against them
- * on short intervals, with a fresh embedded PostgreSQL (unless {@code --keep-data}). {@code --demo-faults} switches
- * on a mix of the simulators' fault modes, so retries and recovery can be watched. {@code --odoo stock} (or
- * {@code stock-14}, {@code stock-16}, {@code stock-19}) puts a stock Odoo without the addon in place of the fake
+ * {@code BRIDGE_DEMO=true} ({@code java -jar odoo-plc-bridge.jar --demo}, {@code camel run ... --prop BRIDGE_DEMO=true}):
+ * the whole job on one machine with no set-up. A simulated PLC (Modbus TCP) and a fake Odoo with a stock of MOs start
+ * on free local ports, and the bridge runs all six tasks against them on short intervals, with a fresh embedded
+ * PostgreSQL (unless {@code BRIDGE_DEMO_KEEP_DATA}). {@code BRIDGE_DEMO_FAULTS} switches on a mix of the simulators'
+ * fault modes, so retries and recovery can be watched. {@code BRIDGE_DEMO_ODOO=stock} (or {@code stock-14},
+ * {@code stock-16}, {@code stock-19}; {@code --odoo stock}) puts a stock Odoo without the addon in place of the fake
  * addon Odoo, and the bridge runs with ODOO_API=stock.
  */
-public final class Demo implements AutoCloseable {
+public final class Demo implements DemoPlant {
 
     /** Settings the demo owns: it never talks to a real PLC, Odoo or database, whatever .env says. */
     private static final Set<String> OWNED = Set.of("PLC_URL", "PLC_PROTOCOL", "PLC_IP", "PLC_PORT", "DATABASE_URL",
@@ -41,9 +44,9 @@ public final class Demo implements AutoCloseable {
     static final int STOCK = 40;
 
     private final PlcSimulator plc;
-    /** The SCADA addon's fake Odoo, or null with {@code --odoo stock}. */
+    /** The SCADA addon's fake Odoo, or null with a stock Odoo. */
     private final FakeOdoo odoo;
-    /** With {@code --odoo stock[-NN]}: a stock Odoo (17 unless NN says 14, 16 or 19), else null. */
+    /** With {@code BRIDGE_DEMO_ODOO=stock[-NN]}: a stock Odoo (17 unless NN says 14, 16 or 19), else null. */
     private final StockOdoo stockOdoo;
     private final ScheduledExecutorService events = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "demo-events");
@@ -57,38 +60,39 @@ public final class Demo implements AutoCloseable {
         this.stockOdoo = stockOdoo;
     }
 
-    public static boolean requested(String[] args) {
-        return Arrays.asList(args).contains("--demo");
+    /** How the bridge starts the demo (listed in META-INF/services), so no production class names this package. */
+    public static final class Start implements DemoPlant.Starter {
+        @Override
+        public DemoPlant start(boolean faults, boolean keepData, String odoo) throws IOException {
+            return Demo.start(faults, keepData, odoo);
+        }
     }
 
-    /** Starts the simulators; a fresh data directory unless {@code --keep-data}. */
-    public static Demo start(String[] args) throws IOException {
-        List<String> options = Arrays.asList(args);
+    /** Starts the simulators; a fresh data directory unless {@code keepData}; {@code odoo}: addon or stock[-NN]. */
+    private static Demo start(boolean faults, boolean keepData, String odoo) throws IOException {
         quietRoutineLines();
-        if (!options.contains("--keep-data")) {
+        if (!keepData) {
             deleteRecursively(DATA_DIR);
         }
         PlcSimulator plc = PlcSimulator.onFreeLoopbackPort(BATCH_DURATION);
         plc.start();
-        int odooOption = options.indexOf("--odoo");
-        String odooKind = odooOption >= 0 && odooOption + 1 < options.size() ? options.get(odooOption + 1) : "addon";
-        Demo demo = odooKind.startsWith("stock")
-                ? new Demo(plc, null, StockOdoo.feedMill(odooKind.startsWith("stock-")
-                        ? Integer.parseInt(odooKind.substring("stock-".length())) : 17, STOCK).start())
+        Demo demo = odoo.startsWith("stock")
+                ? new Demo(plc, null, StockOdoo.feedMill(odoo.startsWith("stock-")
+                        ? Integer.parseInt(odoo.substring("stock-".length())) : 17, STOCK).start())
                 : new Demo(plc, FakeOdoo.withGeneratedStock(STOCK, 1).start(), null);
         demo.startFailures();
-        if (options.contains("--demo-faults")) {
+        if (faults) {
             demo.startFaults();
         }
         return demo;
     }
 
     /**
-     * The demo's settings layers, first wins: what the demo owns, then the operator's environment and .env (for
-     * ports, tokens, switches), then the demo's short intervals, then application.properties.
+     * The settings the demo owns decide, whatever the environment, the command line or .env say: the simulators'
+     * addresses and a database of its own. Every other setting comes from {@code others}.
      */
-    public List<Map<String, String>> layers(Map<String, String> environment, Map<String, String> dotEnv,
-            Map<String, String> applicationProperties) {
+    @Override
+    public Function<String, Optional<String>> over(Function<String, Optional<String>> others) {
         Map<String, String> owned = new HashMap<>();
         owned.put("PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port());
         owned.put("EMBEDDED_DB_DIR", DATA_DIR.resolve("postgres").toString());
@@ -105,22 +109,18 @@ public final class Demo implements AutoCloseable {
             owned.put("ODOO_USERNAME", odoo.credentials().login());
             owned.put("ODOO_PASSWORD", odoo.credentials().password());
         }
-        return List.of(owned, withoutOwned(environment), withoutOwned(dotEnv), shortIntervals(),
-                applicationProperties);
+        return key -> OWNED.contains(key) ? Optional.ofNullable(owned.get(key)) : others.apply(key);
     }
 
-    /** The demo's pace: every task every few seconds, retries after a second; the console's browser test uses it. */
+    /**
+     * The demo's pace: every task every few seconds, retries after a second. It wins over application.properties,
+     * while the operator's environment, command line and .env still win over it; the console's browser test uses it.
+     */
     public static Map<String, String> shortIntervals() {
         return Map.of("TASK_START_DELAY", "1s", "SYNC_INTERVAL", "2s", "PLC_READ_INTERVAL", "1s",
                 "PROCESS_COMPLETED_INTERVAL", "2s", "HEALTH_MONITOR_INTERVAL", "5s", "EQUIPMENT_FAILURE_INTERVAL", "3s",
                 "LOG_CLEANUP_INTERVAL", "1m", "BATCH_STUCK_THRESHOLD", "30s", "ODOO_RETRY_BACKOFF", "1s",
                 "ODOO_RETRY_BACKOFF_MAX", "10s");
-    }
-
-    private static Map<String, String> withoutOwned(Map<String, String> settings) {
-        Map<String, String> out = new HashMap<>(settings);
-        out.keySet().removeAll(OWNED);
-        return out;
     }
 
     /**
@@ -135,7 +135,12 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    /** What to print at the start so a person knows where to look. */
+    @Override
+    public Map<String, String> intervals() {
+        return shortIntervals();
+    }
+
+    @Override
     public List<String> banner(int httpPort, int managementPort) {
         return List.of(
                 "odoo-plc-bridge demo",

@@ -185,7 +185,7 @@ class BridgeSettingsTest {
         assertThat(modbus.plcProtocolCode()).isEqualTo("modbus-tcp");
         assertThat(modbus.plcEndpoint())
                 .isEqualTo("plc4x:modbus-tcp://127.0.0.1:5020?autoReconnect=true&request-timeout=1500");
-        assertThat(modbus.camelProperties()).containsEntry("PLC_TIMEOUT_MILLIS", "1500")
+        assertThat(modbus.routeProperties()).containsEntry("PLC_TIMEOUT_MILLIS", "1500")
                 .containsEntry("PLC_ENDPOINT", modbus.plcEndpoint());
         BridgeSettings own = load(Map.of("PLC_URL", "modbus-tcp://127.0.0.1:5020?default-unit-identifier=3&request-timeout=900"));
         assertThat(own.plcEndpoint()).isEqualTo(

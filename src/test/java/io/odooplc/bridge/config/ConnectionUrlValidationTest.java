@@ -33,6 +33,8 @@ class ConnectionUrlValidationTest {
     })
     void aUrlThatCannotWorkStopsTheBridgeWithOneLine(String key, String value, String reason) throws Exception {
         Files.copy(Path.of("application.properties"), workDir.resolve("application.properties"));
+        // Settings are validated once Camel has read its own configuration, which includes the routes directory.
+        Files.createDirectory(workDir.resolve("routes"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 BridgeMain.class.getName()).directory(workDir.toFile());

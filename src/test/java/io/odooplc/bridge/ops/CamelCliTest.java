@@ -27,6 +27,8 @@ class CamelCliTest {
             Files.writeString(action, "{\"action\":\"route\",\"command\":\"stop\",\"id\":\"task2-plc-read\"}");
             RunningBridge.await("camel cmd stop-route", Duration.ofSeconds(10),
                     () -> bridge.routeStatus("task2-plc-read") == ServiceStatus.Stopped);
+            // The connector deletes the action file once the action is done: a command written before that is lost.
+            RunningBridge.await("the stop action done", Duration.ofSeconds(10), () -> !Files.exists(action));
 
             Files.writeString(action, "{\"action\":\"route\",\"command\":\"start\",\"id\":\"task2-plc-read\"}");
             RunningBridge.await("camel cmd start-route", Duration.ofSeconds(10),

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odooplc.bridge.BridgeApp;
 import io.odooplc.bridge.config.BridgeSettings;
-import io.odooplc.bridge.config.SettingSource;
 import io.odooplc.bridge.sim.FakeOdoo;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -61,11 +59,10 @@ public final class RunningBridge implements AutoCloseable {
     }
 
     public static RunningBridge start(Map<String, String> settingsOnTop) throws Exception {
-        SettingSource source = SettingSource.standard(Path.of(""), Map.of()).withTop(settingsOnTop);
-        BridgeSettings settings = BridgeSettings.load(source);
-        Main main = BridgeApp.create(settings);
+        Main main = BridgeApp.create(settingsOnTop);
         main.start();
-        return new RunningBridge(main, settings);
+        return new RunningBridge(main, main.getCamelContext().getRegistry().lookupByNameAndType("settings",
+                BridgeSettings.class));
     }
 
     public CamelContext context() {

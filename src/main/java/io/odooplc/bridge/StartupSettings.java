@@ -1,0 +1,74 @@
+package io.odooplc.bridge;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.odooplc.bridge.config.BridgeSettings;
+import io.odooplc.bridge.config.DotEnvPropertiesSource;
+import io.odooplc.bridge.config.InvalidSettingException;
+import io.odooplc.bridge.config.MapPropertiesSource;
+import io.odooplc.bridge.config.SettingSource;
+import io.odooplc.bridge.config.SettingsSchema;
+import io.odooplc.bridge.config.Values;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * The settings {@link BridgeConfiguration} wires the beans from, read through Camel's properties, so every way of
+ * starting the bridge ({@code java -jar}, {@code camel run}, an exported project) sees the same values: environment,
+ * command line ({@code --prop}), {@code ./.env}, {@code application.properties}, first wins. A bad value stops the
+ * process at once with exit code 2 and one line naming the variable, the value and what is allowed.
+ */
+final class StartupSettings {
+
+    private static final int EXIT_BAD_CONFIGURATION = 2;
+    /** The demo's short intervals sit between .env (50) and application.properties (100 and up). */
+    private static final int DEMO_ORDER = 60;
+    /** Derived values are not settings: nothing set by an operator hides them. */
+    private static final int DERIVED_ORDER = -100;
+
+    private StartupSettings() {
+    }
+
+    static BridgeSettings load(CamelContext context) throws Exception {
+        PropertiesComponent pc = context.getPropertiesComponent();
+        Function<String, Optional<String>> camel = pc::resolveProperty;
+        try {
+            if (pc.getPropertiesSource(DotEnvPropertiesSource.NAME) instanceof DotEnvPropertiesSource dotEnv
+                    && dotEnv.problem().isPresent()) {
+                throw new IllegalArgumentException(dotEnv.problem().get());
+            }
+            DemoPlant demo = startDemoIfAsked(context, SettingSource.of(camel));
+            BridgeSettings settings = BridgeSettings.load(SettingSource.of(demo == null ? camel : demo.over(camel)));
+            pc.addPropertiesSource(new MapPropertiesSource("bridge (derived)", DERIVED_ORDER, settings.routeProperties()));
+            if (demo != null) {
+                demo.banner(settings.httpPort(), settings.managementPort()).forEach(System.out::println);
+            }
+            return settings;
+        } catch (InvalidSettingException | IllegalArgumentException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.err.flush();
+            // Nothing has started that needs stopping; halt rather than exit, so no shutdown hook waits on the
+            // Camel start-up this thread is still inside of.
+            Runtime.getRuntime().halt(EXIT_BAD_CONFIGURATION);
+            throw e;
+        }
+    }
+
+    private static DemoPlant startDemoIfAsked(CamelContext context, SettingSource source) throws Exception {
+        if (!flag(source, "BRIDGE_DEMO")) {
+            return null;
+        }
+        DemoPlant demo = DemoPlant.start(flag(source, "BRIDGE_DEMO_FAULTS"), flag(source, "BRIDGE_DEMO_KEEP_DATA"),
+                (String) SettingsSchema.named("BRIDGE_DEMO_ODOO").orElseThrow().type().parser()
+                        .parse("BRIDGE_DEMO_ODOO", source.get("BRIDGE_DEMO_ODOO").orElse("addon")));
+        BridgeConfiguration.closeOnStop(context, demo);
+        context.getPropertiesComponent().addPropertiesSource(new MapPropertiesSource("demo", DEMO_ORDER,
+                demo.intervals()));
+        return demo;
+    }
+
+    private static boolean flag(SettingSource source, String key) {
+        return Values.parseBoolean(key, source.get(key).orElse("false"));
+    }
+}
