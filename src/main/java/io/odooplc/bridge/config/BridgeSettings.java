@@ -292,7 +292,8 @@ public record BridgeSettings(
         out.put("PLC_ENDPOINT", plcEndpoint());
         out.put("PLC_TIMEOUT_MILLIS", Long.toString(plcTimeout.toMillis()));
         out.putAll(odooProperties(odoo, odooCalls));
-        out.put("ODOO_ROUTES_UNUSED", odooApi().other().routeFile());
+        // As validated, and as the demo may have chosen it: the routes exclude pattern reads it when it is resolved late.
+        out.put("ODOO_API", odooApi().name().toLowerCase(Locale.ROOT));
         return out;
     }
 

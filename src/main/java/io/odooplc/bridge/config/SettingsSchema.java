@@ -274,8 +274,7 @@ public final class SettingsSchema {
             "PLC_TIMEOUT_MILLIS", "PLC_TIMEOUT_SEC in milliseconds",
             "ODOO_CONNECT_TIMEOUT_MILLIS", "ODOO_CONNECT_TIMEOUT in milliseconds",
             "ODOO_TIMEOUT_MILLIS", "ODOO_TIMEOUT in milliseconds",
-            "ODOO_HTTP_RETRY_DELAY_MILLIS", "ODOO_HTTP_RETRY_DELAY in milliseconds",
-            "ODOO_ROUTES_UNUSED", "the route file of the Odoo adapter ODOO_API does not name (not loaded)");
+            "ODOO_HTTP_RETRY_DELAY_MILLIS", "ODOO_HTTP_RETRY_DELAY in milliseconds");
 
     private SettingsSchema() {
     }

@@ -77,7 +77,7 @@ class SettingsDocumentationTest {
             routes.forEach(files::add);
         }
         for (Path file : files) {
-            Matcher placeholder = Pattern.compile("\\{\\{(?:\\w+:)?([^}]+)}}").matcher(Files.readString(file));
+            Matcher placeholder = Pattern.compile("\\{\\{(?:[\\w-]+:)?([^}]+)}}").matcher(Files.readString(file));
             while (placeholder.find()) {
                 read.addAll(List.of(placeholder.group(1).split(",")));
             }
