@@ -104,6 +104,7 @@ public final class Demo implements DemoPlant {
             owned.put("ODOO_USERNAME", StockOdoo.LOGIN);
             owned.put("ODOO_PASSWORD", StockOdoo.SECRET);
         } else {
+            owned.put("ODOO_API", "addon");
             owned.put("ODOO_URL", odoo.url());
             owned.put("ODOO_DB", odoo.credentials().db());
             owned.put("ODOO_USERNAME", odoo.credentials().login());
