@@ -32,6 +32,8 @@ class LauncherIT {
     private Result launch(Map<String, String> env) throws Exception {
         Files.copy(Path.of("application.properties"), workDir.resolve("application.properties"),
                 StandardCopyOption.REPLACE_EXISTING);
+        // Camel lists the routes folder before the settings are checked.
+        Files.createDirectories(workDir.resolve("routes"));
         ProcessBuilder pb = new ProcessBuilder("sh", Path.of("bin/odoo-plc-bridge").toAbsolutePath().toString())
                 .directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("ENABLE_") || k.contains("INTERVAL")
