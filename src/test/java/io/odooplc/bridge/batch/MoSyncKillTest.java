@@ -97,7 +97,9 @@ class MoSyncKillTest {
                 "ENABLE_TASK_4_HEALTH_MONITOR", "ENABLE_TASK_5_EQUIPMENT_FAILURE", "ENABLE_TASK_6_LOG_CLEANUP")) {
             pb.environment().put(other, "false");
         }
-        pb.environment().put("TASK_START_DELAY", "0s");
+        // The first run after Camel has started: a timer that fires while Camel is still starting makes the run
+        // wait for the start, which this test does not mean to measure.
+        pb.environment().put("TASK_START_DELAY", "2s");
         return pb.start();
     }
 
