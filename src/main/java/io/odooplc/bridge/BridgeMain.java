@@ -1,9 +1,13 @@
 package io.odooplc.bridge;
 
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
 
 /**
  * {@code java -jar odoo-plc-bridge.jar [--demo [--demo-faults] [--keep-data] [--odoo stock[-NN]]]}: runs the bridge
@@ -28,7 +32,18 @@ public final class BridgeMain {
                 settings.put("BRIDGE_DEMO_ODOO", options.get(odoo + 1));
             }
         }
-        // Our options are not Camel's: Camel's own command line is not used.
-        System.exit(BridgeApp.create(settings).run(new String[0]));
+        try {
+            // Our options are not Camel's: Camel's own command line is not used.
+            System.exit(BridgeApp.create(settings).run(new String[0]));
+        } catch (RuntimeCamelException e) {
+            // Camel looks for the route files before the settings are read, so a missing folder surfaces here.
+            if (e.getCause() instanceof NoSuchFileException missing) {
+                System.err.println("Configuration error: ROUTES_DIR='" + missing.getFile() + "' is not valid: no such"
+                        + " folder in " + Path.of("").toAbsolutePath() + "; it must hold the bridge's route files"
+                        + " (*.camel.yaml)");
+                System.exit(StartupSettings.EXIT_BAD_CONFIGURATION);
+            }
+            throw e;
+        }
     }
 }

@@ -21,7 +21,7 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 final class StartupSettings {
 
-    private static final int EXIT_BAD_CONFIGURATION = 2;
+    static final int EXIT_BAD_CONFIGURATION = 2;
     /** The demo's short intervals sit between .env (50) and application.properties (100 and up). */
     private static final int DEMO_ORDER = 60;
     /** Derived values are not settings: nothing set by an operator hides them. */

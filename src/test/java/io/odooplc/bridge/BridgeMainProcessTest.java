@@ -60,6 +60,15 @@ class BridgeMainProcessTest {
     }
 
     @Test
+    void aMissingRoutesFolderIsAConfigurationError() throws Exception {
+        Files.delete(workDir.resolve("routes"));
+        Result r = run(Map.of());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip()).isEqualTo("Configuration error: ROUTES_DIR='routes' is not valid: no such folder in "
+                + workDir.toRealPath() + "; it must hold the bridge's route files (*.camel.yaml)");
+    }
+
+    @Test
     void zeroMinutesIsRefused() throws Exception {
         Result r = run(Map.of("SYNC_INTERVAL_MINUTES", "0"));
         assertThat(r.exitCode()).isEqualTo(2);
