@@ -35,6 +35,7 @@ public class QuietCliConnectorFactory extends DefaultCliConnectorFactory {
         private final File actionFile = new File(new File(System.getProperty("user.home"), ".camel"),
                 ProcessHandle.current().pid() + "-action.json");
         private boolean commandSeen = true;
+        private boolean startedSeen;
         private long nextStatus;
 
         QuietCliConnector(DefaultCliConnectorFactory factory) {
@@ -51,10 +52,12 @@ public class QuietCliConnectorFactory extends DefaultCliConnectorFactory {
         @Override
         protected void statusTask() {
             long now = System.nanoTime();
-            // Every second until Camel has started: a status taken while it starts can fail (a component without
-            // its engine yet) and must not leave camel ps blind for a whole interval.
-            if (commandSeen || now - nextStatus >= 0 || !getCamelContext().isStarted()) {
+            // Every second until a status was taken with Camel started: one taken while it starts can fail (a
+            // component without its engine yet) or say "Starting", and must not stay so for a whole interval.
+            boolean started = getCamelContext().isStarted();
+            if (commandSeen || now - nextStatus >= 0 || !startedSeen) {
                 commandSeen = false;
+                startedSeen = started;
                 nextStatus = now + STATUS_INTERVAL.toNanos();
                 super.statusTask();
             }

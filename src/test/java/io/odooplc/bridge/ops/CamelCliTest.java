@@ -1,5 +1,6 @@
 package io.odooplc.bridge.ops;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +22,10 @@ class CamelCliTest {
         try (RunningBridge bridge = RunningBridge.start(RunningBridge.testSettings())) {
             Path action = Path.of(System.getProperty("user.home"), ".camel",
                     ProcessHandle.current().pid() + "-action.json");
-            RunningBridge.await("the CLI connector's status file", Duration.ofSeconds(10),
-                    () -> Files.exists(action.resolveSibling(ProcessHandle.current().pid() + "-status.json")));
+            Path status = action.resolveSibling(ProcessHandle.current().pid() + "-status.json");
+            // camel ps shows "Running" soon after the start, not the "Starting" of a status taken during it.
+            RunningBridge.await("the CLI connector's status file saying Started", Duration.ofSeconds(10),
+                    () -> says(status, "\"state\":\"Started\""));
 
             Files.writeString(action, "{\"action\":\"route\",\"command\":\"stop\",\"id\":\"task2-plc-read\"}");
             RunningBridge.await("camel cmd stop-route", Duration.ofSeconds(10),
@@ -34,6 +37,14 @@ class CamelCliTest {
             RunningBridge.await("camel cmd start-route", Duration.ofSeconds(10),
                     () -> bridge.routeStatus("task2-plc-read") == ServiceStatus.Started);
             assertThat(bridge.routeStatus("task1-mo-sync")).isEqualTo(ServiceStatus.Started);
+        }
+    }
+
+    private static boolean says(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException notYetOrBeingRewritten) {
+            return false;
         }
     }
 }
