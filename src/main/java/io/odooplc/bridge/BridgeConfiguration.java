@@ -81,7 +81,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         context.getCamelContextExtension().addContextPlugin(CliConnectorFactory.class,
                 new QuietCliConnectorFactory(settings.camelCliEnabled()));
         Database database = openDatabase(context);
-        database.migrate();
+        context.addStartupListener(database.migrateBeforeRoutesStart());
         var registry = context.getRegistry();
         BridgeMetrics metrics = BridgeMetrics.in(registry);
         TaskRunTracker tracker = new TaskRunTracker();
