@@ -18,7 +18,7 @@
 # bin/odoo-plc-bridge's settings pass through: BRIDGE_CDS=off (no class data sharing archive; the first start with it
 # writes the archive at exit, later ones use it: the last column says which), JAVA_OPTS, MALLOC_ARENA_MAX.
 # The simulator and fake Odoo always run from target/ (they are not measured). Figures from a shared machine are
-# noisy: compare runs made one after the other.
+# noisy: compare runs made one after the other; each line ends with the load average then.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target_jar="$root/target/odoo-plc-bridge.jar"
@@ -60,6 +60,7 @@ wait_line() { # file pattern pid: waits until the pattern is in the file, fails 
     sleep 0.02
   done
 }
+load() { cut -d' ' -f1 /proc/loadavg; }  # the machine's 1-minute load: figures from a loaded machine are noisy
 cpu_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 status_field() { awk -v f="$2:" '$1 == f {print $2}' "/proc/$1/status"; }
 thread_ticks() { # tid ticks, one line per thread
@@ -116,16 +117,16 @@ phase() { # label mos window_seconds
     *) cds="no CDS archive" ;;
   esac
   if [ "$startups" -gt 0 ]; then
-    printf '%-5s start-up %5d ms | CPU to start %5.1f s | classes %5d | RSS %4d MiB | %s, %s\n' "$label" "$t_sched" \
-      "$(echo "$(cpu_ticks "$bridge") / $(getconf CLK_TCK)" | bc -l)" \
+    printf '%-5s start-up %5d ms | CPU to start %5.1f s | classes %5d | RSS %4d MiB | load %s | %s, %s\n' "$label" \
+      "$t_sched" "$(echo "$(cpu_ticks "$bridge") / $(getconf CLK_TCK)" | bc -l)" \
       "$(jstat -class "$bridge" 2>/dev/null | awk 'NR == 2 {print $1}')" \
-      $(( $(status_field "$bridge" VmRSS) / 1024 )) "$how" "$cds"
+      $(( $(status_field "$bridge" VmRSS) / 1024 )) "$(load)" "$how" "$cds"
   elif [ "$soak_minutes" -gt 0 ]; then
     local m
     for (( m = 5; m <= soak_minutes; m += 5 )); do
       sleep 300
-      printf '%-5s %3d min: RSS %4d MiB  threads %3d  SYNCED %s\n' "$label" "$m" \
-        $(( $(status_field "$bridge" VmRSS) / 1024 )) "$(status_field "$bridge" Threads)" "$(synced)"
+      printf '%-5s %3d min: RSS %4d MiB  threads %3d  SYNCED %s  load %s\n' "$label" "$m" \
+        $(( $(status_field "$bridge" VmRSS) / 1024 )) "$(status_field "$bridge" Threads)" "$(synced)" "$(load)"
     done
   else
     sleep 15
@@ -139,9 +140,9 @@ phase() { # label mos window_seconds
     thread_ticks "$bridge" > "$dir/threads1"
     local secs
     secs=$(echo "($w1 - $w0) / 1000000000" | bc -l)
-    printf '%-5s start-up %5d ms | RSS@60s %4d MiB | CPU %5.1f %% of a core | threads %3d | PLC %5.1f req/s | SYNCED +%d | %s, %s\n' \
+    printf '%-5s start-up %5d ms | RSS@60s %4d MiB | CPU %5.1f %% of a core | threads %3d | PLC %5.1f req/s | SYNCED +%d | load %s | %s, %s\n' \
       "$label" "$t_sched" $(( rss60 / 1024 )) "$(echo "($c1 - $c0) * 100 / $(getconf CLK_TCK) / $secs" | bc -l)" \
-      "$(status_field "$bridge" Threads)" "$(echo "($r1 - $r0) / $secs" | bc -l)" $(( ${s1:-0} - ${s0:-0} )) "$how" "$cds"
+      "$(status_field "$bridge" Threads)" "$(echo "($r1 - $r0) / $secs" | bc -l)" $(( ${s1:-0} - ${s0:-0} )) "$(load)" "$how" "$cds"
     jcmd "$bridge" Thread.print 2>/dev/null > "$dir/jstack" || true
     join <(sort "$dir/threads0") <(sort "$dir/threads1") | awk '{print $3 - $2, $1}' | sort -rn | head -4 |
       while read -r ticks tid; do

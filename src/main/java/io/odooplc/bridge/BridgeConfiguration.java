@@ -32,6 +32,7 @@ import io.odooplc.bridge.ops.BatchesHealthCheck;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.DatabaseHealthCheck;
 import io.odooplc.bridge.ops.FailureApi;
+import io.odooplc.bridge.ops.NoEndpointMBeans;
 import io.odooplc.bridge.ops.OdooHealthCheck;
 import io.odooplc.bridge.ops.PlcHealthCheck;
 import io.odooplc.bridge.ops.QuietCliConnectorFactory;
@@ -80,8 +81,9 @@ public class BridgeConfiguration implements CamelConfiguration {
         // Camel creates its CLI connector from this plugin when the context starts, after this method (camel run too).
         context.getCamelContextExtension().addContextPlugin(CliConnectorFactory.class,
                 new QuietCliConnectorFactory(settings.camelCliEnabled()));
+        context.getManagementStrategy().setManagementObjectStrategy(new NoEndpointMBeans());
         Database database = openDatabase(context);
-        database.migrate();
+        context.addStartupListener(database.migrateBeforeRoutesStart());
         var registry = context.getRegistry();
         BridgeMetrics metrics = BridgeMetrics.in(registry);
         TaskRunTracker tracker = new TaskRunTracker();
