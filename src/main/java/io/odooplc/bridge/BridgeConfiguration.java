@@ -4,10 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import io.odooplc.bridge.batch.BatchHealth;
+import io.odooplc.bridge.batch.HealthMonitor;
 import io.odooplc.bridge.batch.BatchStaging;
 import io.odooplc.bridge.batch.MoSync;
-import io.odooplc.bridge.batch.PlcReadSync;
+import io.odooplc.bridge.batch.PlcRead;
 import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.BridgeSettings;
 import io.odooplc.bridge.config.OdooApi;
@@ -16,13 +16,13 @@ import io.odooplc.bridge.console.ConsolePages;
 import io.odooplc.bridge.console.HealthSummary;
 import io.odooplc.bridge.db.Database;
 import io.odooplc.bridge.db.EmbeddedDatabase;
-import io.odooplc.bridge.failure.FailureSync;
+import io.odooplc.bridge.failure.EquipmentFailure;
 import io.odooplc.bridge.ops.ApiAccess;
 import io.odooplc.bridge.odoo.MoFetcher;
 import io.odooplc.bridge.odoo.MoReader;
 import io.odooplc.bridge.odoo.OdooBeans;
 import io.odooplc.bridge.odoo.OdooClient;
-import io.odooplc.bridge.odoo.OdooSync;
+import io.odooplc.bridge.odoo.ProcessCompleted;
 import io.odooplc.bridge.odoo.stock.StockBeans;
 import io.odooplc.bridge.ops.ApiErrors;
 import io.odooplc.bridge.ops.ApiHttpEngine;
@@ -94,8 +94,8 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("bridgeMetrics", metrics);
         registry.bind("taskRunTracker", tracker);
         registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
-        BatchHealth batchHealth = new BatchHealth(settings.batchStuckThreshold(), metrics);
-        registry.bind("batchHealth", batchHealth);
+        HealthMonitor healthMonitor = new HealthMonitor(settings.batchStuckThreshold(), metrics);
+        registry.bind("healthMonitor", healthMonitor);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(
                 new ApiResponseHeaders());
@@ -108,7 +108,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         context.addStartupListener(new ConsolePages(settings.httpPort()));
         // Bound even without Odoo settings, so task 3's route starts; its run then fails with "Odoo is not configured".
         OdooClient odoo = OdooBeans.bind(registry, settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
-        registry.bind("odooSync", new OdooSync(odoo, settings.odooRetry()));
+        registry.bind("processCompleted", new ProcessCompleted(odoo, settings.odooRetry()));
         if (settings.odooApi() == OdooApi.STOCK) {
             StockBeans.bind(registry, settings.odoo(), settings.memoryMap().equipment());
         }
@@ -120,13 +120,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         MoFetcher fetcher = new MoFetcher(OdooBeans.moList(context), staging, new MoReader(new EquipmentMatcher(map.equipment())));
         registry.bind("moSync", new MoSync(staging, fetcher,
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
-        registry.bind("failureSync", new FailureSync(map,
+        registry.bind("equipmentFailure", new EquipmentFailure(map,
                 registry.lookupByNameAndType("plcWrites", PlcWrites.class), odoo,
                 new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax())));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));
-        health.register(new BatchesHealthCheck(batchHealth, settings.batchHealthAffectsReadiness()));
+        health.register(new BatchesHealthCheck(healthMonitor, settings.batchHealthAffectsReadiness()));
         if (settings.odoo().isPresent()) {
             health.register(new OdooHealthCheck(odoo));
         }
@@ -166,13 +166,13 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("memoryMap", map);
         registry.bind("readCycle", readCycle);
         registry.bind("readCycleTags", readCycle.tags());
-        TagRead failureRead = TagRead.plan("failure area read", FailureSync.ranges(map), readLimit, addressing, plc);
+        TagRead failureRead = TagRead.plan("failure area read", EquipmentFailure.ranges(map), readLimit, addressing, plc);
         registry.bind("failureRead", failureRead);
         registry.bind("failureReadTags", failureRead.tags());
         registry.bind("writeHandshake", writeHandshake);
         registry.bind("writeHandshakeTags", writeHandshake.tags());
         registry.bind("plcWrites", writes);
-        registry.bind("plcReadSync", new PlcReadSync(map, writes, metrics));
+        registry.bind("plcRead", new PlcRead(map, writes, metrics));
         registry.bind("recipeWriter", new RecipeWriter(map, writes));
         return plc;
     }

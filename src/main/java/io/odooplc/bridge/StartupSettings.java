@@ -8,8 +8,7 @@ import io.odooplc.bridge.config.DotEnvPropertiesSource;
 import io.odooplc.bridge.config.InvalidSettingException;
 import io.odooplc.bridge.config.MapPropertiesSource;
 import io.odooplc.bridge.config.SettingSource;
-import io.odooplc.bridge.config.SettingsSchema;
-import io.odooplc.bridge.config.Values;
+import io.odooplc.bridge.config.SettingValues;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
@@ -38,7 +37,7 @@ final class StartupSettings {
                     && dotEnv.problem().isPresent()) {
                 throw new IllegalArgumentException(dotEnv.problem().get());
             }
-            DemoPlant demo = startDemoIfAsked(context, SettingSource.of(camel));
+            DemoPlant demo = startDemoIfAsked(context, new SettingValues(SettingSource.of(camel)));
             BridgeSettings settings = BridgeSettings.load(SettingSource.of(demo == null ? camel : demo.over(camel)));
             pc.addPropertiesSource(new MapPropertiesSource("bridge (derived)", DERIVED_ORDER, settings.routeProperties()));
             if (demo != null) {
@@ -55,20 +54,19 @@ final class StartupSettings {
         }
     }
 
-    private static DemoPlant startDemoIfAsked(CamelContext context, SettingSource source) throws Exception {
-        if (!flag(source, "BRIDGE_DEMO")) {
+    private static DemoPlant startDemoIfAsked(CamelContext context, SettingValues values) throws Exception {
+        if (!flag(values, "BRIDGE_DEMO")) {
             return null;
         }
-        DemoPlant demo = DemoPlant.start(flag(source, "BRIDGE_DEMO_FAULTS"), flag(source, "BRIDGE_DEMO_KEEP_DATA"),
-                (String) SettingsSchema.named("BRIDGE_DEMO_ODOO").orElseThrow().type().parser()
-                        .parse("BRIDGE_DEMO_ODOO", source.get("BRIDGE_DEMO_ODOO").orElse("addon")));
+        DemoPlant demo = DemoPlant.start(flag(values, "BRIDGE_DEMO_FAULTS"), flag(values, "BRIDGE_DEMO_KEEP_DATA"),
+                values.find("BRIDGE_DEMO_ODOO", String.class).orElse("addon"));
         BridgeConfiguration.closeOnStop(context, demo);
         context.getPropertiesComponent().addPropertiesSource(new MapPropertiesSource("demo", DEMO_ORDER,
                 demo.intervals()));
         return demo;
     }
 
-    private static boolean flag(SettingSource source, String key) {
-        return Values.parseBoolean(key, source.get(key).orElse("false"));
+    private static boolean flag(SettingValues values, String key) {
+        return values.find(key, Boolean.class).orElse(false);
     }
 }

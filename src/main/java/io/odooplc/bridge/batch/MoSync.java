@@ -32,7 +32,6 @@ public class MoSync {
     public static final String SLOT_MOVES = "bridgeSlotMoves";
 
     private static final Logger LOG = LoggerFactory.getLogger(MoSync.class);
-    private static final String TASK = "[task1-mo-sync] ";
 
     private final BatchStaging staging;
     private final MoFetcher fetcher;
@@ -50,7 +49,7 @@ public class MoSync {
         BatchStaging.Queue queue = staging.queue();
         TaskCounts.put(exchange, "on_plc", queue.onPlc());
         if (queue.busy()) {
-            LOG.debug(TASK + "{} batch(es) still on the PLC: waiting for them to complete before fetching MOs",
+            LOG.debug("{} batch(es) still on the PLC: waiting for them to complete before fetching MOs",
                     queue.onPlc());
         }
         return queue;
@@ -67,7 +66,7 @@ public class MoSync {
         for (BatchStaging.StagedBatch b : queue.staged()) {
             int slot = staged.size() + 1;
             if (b.slot() != slot) {
-                LOG.info(TASK + "staged MO {} moves from slot {} to slot {}: recipes go to WRITE slots 1..n",
+                LOG.info("staged MO {} moves from slot {} to slot {}: recipes go to WRITE slots 1..n",
                         b.plan().moName(), b.slot(), slot);
                 moves.add(Map.of("id", b.id(), "from", b.slot(), "slot", slot));
             }
@@ -89,7 +88,7 @@ public class MoSync {
     public List<BatchStaging.StagedBatch> batchesToWrite(BatchStaging.Queue queue, Exchange exchange) {
         List<BatchStaging.StagedBatch> staged = queue.staged();
         if (!staged.isEmpty()) {
-            LOG.info(TASK + "retrying {} staged batch(es) before fetching new MOs: {}", staged.size(), names(staged));
+            LOG.info("retrying {} staged batch(es) before fetching new MOs: {}", staged.size(), names(staged));
             TaskCounts.put(exchange, "retried", staged.size());
         } else {
             MoFetcher.Fetched fetched = fetcher.fetch(batchLimit);
@@ -100,9 +99,9 @@ public class MoSync {
                     + fetched.batches().size() - writable.size());
             staged = writable.isEmpty() ? List.of() : staging.stage(writable);
             if (staged.isEmpty()) {
-                LOG.info(TASK + "no new confirmed MOs in Odoo");
+                LOG.info("no new confirmed MOs in Odoo");
             } else {
-                staged.forEach(b -> LOG.info(TASK + "MO {} staged into slot {}: {} kg of {}, {} components on the PLC{}",
+                staged.forEach(b -> LOG.info("MO {} staged into slot {}: {} kg of {}, {} components on the PLC{}",
                         b.plan().moName(), b.slot(), b.plan().targetKg().stripTrailingZeros().toPlainString(),
                         b.plan().productName(), b.plan().components().size(), leftOut(b.plan())));
             }
@@ -118,14 +117,14 @@ public class MoSync {
      */
     private List<PlannedBatch> writable(List<PlannedBatch> plans) {
         DistinctMos distinct = DistinctMos.of(plans);
-        distinct.duplicates().forEach(mo -> LOG.warn(TASK + "Odoo listed MO {} more than once: staged once", mo));
+        distinct.duplicates().forEach(mo -> LOG.warn("Odoo listed MO {} more than once: staged once", mo));
         List<PlannedBatch> out = new ArrayList<>();
         for (PlannedBatch plan : distinct.plans()) {
             try {
                 recipes.encode(recipe(out.size() + 1, plan));
                 out.add(plan);
             } catch (RecipeRejectedException e) {
-                LOG.warn(TASK + "MO {} not staged: {}", plan.moName(), e.getMessage());
+                LOG.warn("MO {} not staged: {}", plan.moName(), e.getMessage());
             }
         }
         return out;
@@ -138,7 +137,7 @@ public class MoSync {
     public boolean alreadyOnPlc(WriteAreaState area, @ExchangeProperty(STAGED) List<BatchStaging.StagedBatch> staged) {
         boolean held = area.holdsExactly(names(staged));
         if (held) {
-            LOG.warn(TASK + "the PLC already holds {} (D7076 = {}): marking them WRITTEN without writing again",
+            LOG.warn("the PLC already holds {} (D7076 = {}): marking them WRITTEN without writing again",
                     names(staged), area.recipesTaken() ? 1 : 0);
         }
         return held;
@@ -151,7 +150,7 @@ public class MoSync {
     public void markWritten(@ExchangeProperty(STAGED) List<BatchStaging.StagedBatch> staged, Exchange exchange) {
         staging.markWritten(staged, "recipe in PLC WRITE slot");
         TaskCounts.put(exchange, "written", staged.size());
-        LOG.info(TASK + "{} batch(es) WRITTEN to the PLC: {}", staged.size(), names(staged));
+        LOG.info("{} batch(es) WRITTEN to the PLC: {}", staged.size(), names(staged));
     }
 
     static Recipe recipe(int slot, PlannedBatch plan) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,35 +17,12 @@ import io.odooplc.bridge.plc.MemoryMap;
 import io.odooplc.bridge.plc.MemoryMapException;
 
 /**
- * Every setting of the bridge, read from a {@link SettingSource} and validated before anything starts. A bad value
- * raises {@link InvalidSettingException} naming the variable, the value and what is allowed.
+ * Every setting of the bridge, read by its declaration in {@link SettingsSchema} (see {@link SettingValues}) and
+ * validated before anything starts. A bad value raises {@link InvalidSettingException} naming the variable, the value
+ * and what is allowed. A new setting is its declaration plus its use: {@code settings.values().flag("NAME")} or an
+ * accessor here; start-up checks it by its declared type either way.
  */
-public record BridgeSettings(
-        boolean masterSwitch,
-        Map<Task, TaskSchedule> schedules,
-        Duration taskStartDelay,
-        int syncBatchLimit,
-        Duration batchStuckThreshold,
-        boolean batchHealthAffectsReadiness,
-        int logRetentionDays,
-        int logCleanupKeepLast,
-        Optional<DatabaseUrl> database,
-        String embeddedDbDir,
-        int embeddedDbPort,
-        MemoryMap memoryMap,
-        String plcUrl,
-        Duration plcTimeout,
-        Optional<OdooSettings> odoo,
-        OdooCallSettings odooCalls,
-        OdooRetrySettings odooRetry,
-        String httpHost,
-        int httpPort,
-        String managementHost,
-        int managementPort,
-        Optional<String> adminToken,
-        String routesDir,
-        boolean routesReloadEnabled,
-        Map<String, String> resolved) {
+public final class BridgeSettings {
 
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     /** PLC4X protocol codes the memory map has an address mapping for. */
@@ -77,8 +55,76 @@ public record BridgeSettings(
     public record OdooRetrySettings(Duration backoff, Duration backoffMax, int maxAttempts, boolean markDone) {
     }
 
+    /** Settings a value of the other wins over: when that one is set, the hidden one is not read. */
+    private static final Map<String, String> HIDDEN_BY = hiddenBy();
+
+    private final SettingValues values;
+    private final Map<Task, TaskSchedule> schedules = new EnumMap<>(Task.class);
+    private final MemoryMap memoryMap;
+    private final int syncBatchLimit;
+    private final Duration batchStuckThreshold;
+    private final Optional<DatabaseUrl> database;
+    private final Duration plcTimeout;
+    private final String plcUrl;
+    private final Optional<OdooSettings> odoo;
+    private final OdooCallSettings odooCalls;
+    private final OdooRetrySettings odooRetry;
+    private final Optional<String> adminToken;
+
+    /** Reads the settings whose rule involves other settings, in this order, then every other declared one. */
+    private BridgeSettings(SettingValues values) {
+        this.values = values;
+        boolean master = values.flag(Task.MASTER_SWITCH);
+        for (Task task : Task.values()) {
+            boolean flag = values.flag(task.flag());
+            schedules.put(task, readSchedule(task, flag, master && flag));
+        }
+        memoryMap = readMemoryMap();
+        // A fetch never asks for more MOs than the PLC has recipe slots (plant-contract #26): the bound is the
+        // map's, not the declaration's (which states the default map's).
+        int slots = memoryMap.writeArea().count();
+        String limitAllowed = "a whole number from 1 to " + slots + " (the PLC has " + slots + " recipe slots)";
+        syncBatchLimit = values.find("SYNC_BATCH_LIMIT", Integer.class,
+                (name, v) -> Values.parseInt(name, v, 1, slots, limitAllowed)).orElseThrow(
+                        () -> new InvalidSettingException("SYNC_BATCH_LIMIT", null, "a value is required"));
+        batchStuckThreshold = values.find("BATCH_STUCK_THRESHOLD", Duration.class)
+                .orElseGet(() -> Duration.ofMinutes(values.number("BATCH_STUCK_THRESHOLD_MINUTES")));
+        database = values.raw("DATABASE_URL").map(v -> DatabaseUrl.parse("DATABASE_URL", v));
+
+        boolean plcNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesPlc());
+        boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesOdoo());
+        plcTimeout = Duration.ofMillis(Math.round(1000 * values.get("PLC_TIMEOUT_SEC", Double.class)));
+        plcUrl = readPlcUrl(plcNeeded);
+        odoo = odooNeeded ? Optional.of(readOdoo()) : Optional.empty();
+        odooCalls = new OdooCallSettings(values.duration("ODOO_CONNECT_TIMEOUT"), values.duration("ODOO_TIMEOUT"),
+                values.number("ODOO_HTTP_RETRIES"), values.duration("ODOO_HTTP_RETRY_DELAY"),
+                values.number("ODOO_CIRCUIT_FAILURES"), values.duration("ODOO_CIRCUIT_COOLDOWN"),
+                values.get("ODOO_MAX_ANSWER_SIZE", Long.class));
+        odooRetry = readOdooRetry();
+        adminToken = values.raw("ADMIN_TOKEN");
+        if (adminToken.isPresent() && adminToken.get().length() < 12) {
+            throw new InvalidSettingException("ADMIN_TOKEN", "(hidden, " + adminToken.get().length() + " characters)",
+                    "at least 12 characters, or unset to disable the control API");
+        }
+        values.checkEvery(HIDDEN_BY);
+    }
+
     public static BridgeSettings load(SettingSource source) {
-        return new Reader(source).read();
+        return new BridgeSettings(new SettingValues(source));
+    }
+
+    /** Every setting by name, as its declaration reads it. */
+    public SettingValues values() {
+        return values;
+    }
+
+    /** ENABLE_AUTO_SYNC: the master switch of the task timers. */
+    public boolean masterSwitch() {
+        return values.flag(Task.MASTER_SWITCH);
+    }
+
+    public Map<Task, TaskSchedule> schedules() {
+        return Collections.unmodifiableMap(schedules);
     }
 
     public TaskSchedule schedule(Task task) {
@@ -89,198 +135,193 @@ public record BridgeSettings(
         return schedules.values().stream().filter(TaskSchedule::enabled).count();
     }
 
-    private static final class Reader {
-        private final SettingSource source;
-        private final Map<String, String> resolved = new LinkedHashMap<>();
+    public Duration taskStartDelay() {
+        return values.duration("TASK_START_DELAY");
+    }
 
-        Reader(SettingSource source) {
-            this.source = source;
+    /** SYNC_BATCH_LIMIT, at most the memory map's recipe slots. */
+    public int syncBatchLimit() {
+        return syncBatchLimit;
+    }
+
+    /** BATCH_STUCK_THRESHOLD, or BATCH_STUCK_THRESHOLD_MINUTES when that is unset. */
+    public Duration batchStuckThreshold() {
+        return batchStuckThreshold;
+    }
+
+    public boolean batchHealthAffectsReadiness() {
+        return values.flag("BATCH_HEALTH_AFFECTS_READINESS");
+    }
+
+    public int logRetentionDays() {
+        return values.number("LOG_RETENTION_DAYS");
+    }
+
+    public int logCleanupKeepLast() {
+        return values.number("LOG_CLEANUP_KEEP_LAST");
+    }
+
+    /** DATABASE_URL; empty: the embedded PostgreSQL. */
+    public Optional<DatabaseUrl> database() {
+        return database;
+    }
+
+    public String embeddedDbDir() {
+        return values.text("EMBEDDED_DB_DIR");
+    }
+
+    public int embeddedDbPort() {
+        return values.number("EMBEDDED_DB_PORT");
+    }
+
+    /** The memory map of PLC_MAP_FILE, or the legacy CJ2M feed-mill map shipped in the jar. */
+    public MemoryMap memoryMap() {
+        return memoryMap;
+    }
+
+    /** PLC_URL, or the connection string the legacy PLC settings make. */
+    public String plcUrl() {
+        return plcUrl;
+    }
+
+    /** PLC_TIMEOUT_SEC. */
+    public Duration plcTimeout() {
+        return plcTimeout;
+    }
+
+    public Optional<OdooSettings> odoo() {
+        return odoo;
+    }
+
+    public OdooCallSettings odooCalls() {
+        return odooCalls;
+    }
+
+    public OdooRetrySettings odooRetry() {
+        return odooRetry;
+    }
+
+    public String httpHost() {
+        return values.text("HTTP_HOST");
+    }
+
+    public int httpPort() {
+        return values.number("HTTP_PORT");
+    }
+
+    public String managementHost() {
+        return values.text("MANAGEMENT_HOST");
+    }
+
+    public int managementPort() {
+        return values.number("MANAGEMENT_PORT");
+    }
+
+    /** ADMIN_TOKEN; empty: the control API answers 403. */
+    public Optional<String> adminToken() {
+        return adminToken;
+    }
+
+    public String routesDir() {
+        return values.text("ROUTES_DIR");
+    }
+
+    public boolean routesReloadEnabled() {
+        return values.flag("ROUTES_RELOAD_ENABLED");
+    }
+
+    private static Map<String, String> hiddenBy() {
+        Map<String, String> hidden = new LinkedHashMap<>();
+        for (Task task : Task.values()) {
+            hidden.put(task.minutesKey(), task.intervalKey());
         }
+        hidden.put("BATCH_STUCK_THRESHOLD_MINUTES", "BATCH_STUCK_THRESHOLD");
+        List.of("PLC_PROTOCOL", "PLC_IP", "PLC_PORT", "CLIENT_NODE", "PLC_NODE").forEach(n -> hidden.put(n, "PLC_URL"));
+        return Map.copyOf(hidden);
+    }
 
-        BridgeSettings read() {
-            boolean master = bool(Task.MASTER_SWITCH);
-            Map<Task, TaskSchedule> schedules = new EnumMap<>(Task.class);
-            for (Task task : Task.values()) {
-                boolean flag = bool(task.flag());
-                schedules.put(task, schedule(task, flag, master && flag));
+    private MemoryMap readMemoryMap() {
+        Optional<String> file = values.raw("PLC_MAP_FILE");
+        try {
+            return file.map(f -> MemoryMap.load(Path.of(f))).orElseGet(MemoryMap::loadDefault);
+        } catch (MemoryMapException | UncheckedIOException e) {
+            throw new InvalidSettingException("PLC_MAP_FILE", file.orElse(null),
+                    "a readable, valid memory map: " + e.getMessage());
+        }
+    }
+
+    private TaskSchedule readSchedule(Task task, boolean flag, boolean enabled) {
+        Optional<Duration> interval = values.find(task.intervalKey(), Duration.class);
+        if (interval.isPresent()) {
+            return new TaskSchedule(flag, enabled, interval.get(), task.intervalKey());
+        }
+        return new TaskSchedule(flag, enabled, Duration.ofMinutes(values.number(task.minutesKey())), task.minutesKey());
+    }
+
+    private String readPlcUrl(boolean needed) {
+        Optional<String> explicit = values.raw("PLC_URL");
+        if (explicit.isPresent()) {
+            String url = explicit.get();
+            if (!url.matches("[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?://.+")) {
+                throw new InvalidSettingException("PLC_URL", url,
+                        "a PLC4X connection string such as modbus-tcp://192.168.1.2:502 or fins:udp://192.168.1.2:9600");
             }
-            Duration startDelay = duration("TASK_START_DELAY");
-            MemoryMap map = memoryMap();
-            // A fetch never asks for more MOs than the PLC has recipe slots (plant-contract #26): the bound is the
-            // map's, not the declaration's (which states the default map's).
-            int slots = map.writeArea().count();
-            int limit = integer("SYNC_BATCH_LIMIT", 1, slots, "a whole number from 1 to " + slots
-                    + " (the PLC has " + slots + " recipe slots)");
-            Duration stuck = optional("BATCH_STUCK_THRESHOLD")
-                    .map(v -> (Duration) parse("BATCH_STUCK_THRESHOLD", v))
-                    .orElseGet(() -> Duration.ofMinutes(integer("BATCH_STUCK_THRESHOLD_MINUTES")));
-            boolean stuckReadiness = bool("BATCH_HEALTH_AFFECTS_READINESS");
-            int retention = integer("LOG_RETENTION_DAYS");
-            int keepLast = integer("LOG_CLEANUP_KEEP_LAST");
-
-            Optional<DatabaseUrl> database = optional("DATABASE_URL").map(v -> DatabaseUrl.parse("DATABASE_URL", v));
-            String embeddedDir = required("EMBEDDED_DB_DIR");
-            int embeddedPort = integer("EMBEDDED_DB_PORT");
-
-            boolean plcNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesPlc());
-            boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesOdoo());
-            Duration plcTimeout = Duration.ofMillis(Math.round(1000 * (Double) parse("PLC_TIMEOUT_SEC",
-                    required("PLC_TIMEOUT_SEC"))));
-            String plcUrl = plcUrl(plcTimeout, plcNeeded);
-            Optional<OdooSettings> odoo = odooNeeded ? Optional.of(odoo()) : Optional.empty();
-            OdooApi.of(required("ODOO_API")); // validated here, read by odooApi()
-            OdooCallSettings odooCalls = odooCalls();
-            OdooRetrySettings odooRetry = odooRetry();
-
-            String httpHost = required("HTTP_HOST");
-            int httpPort = integer("HTTP_PORT");
-            String mgmtHost = required("MANAGEMENT_HOST");
-            int mgmtPort = integer("MANAGEMENT_PORT");
-            Optional<String> token = optional("ADMIN_TOKEN");
-            if (token.isPresent() && token.get().length() < 12) {
-                throw new InvalidSettingException("ADMIN_TOKEN", "(hidden, " + token.get().length() + " characters)",
-                        "at least 12 characters, or unset to disable the control API");
+            if (!PLC_PROTOCOL_CODES.contains(protocolCode(url))) {
+                throw new InvalidSettingException("PLC_URL", url, "a protocol the memory map has addresses for: "
+                        + String.join(" or ", PLC_PROTOCOL_CODES) + ", e.g. modbus-tcp://192.168.1.2:502");
             }
-            String routesDir = required("ROUTES_DIR");
-            boolean reload = bool("ROUTES_RELOAD_ENABLED");
-            bool("CAMEL_CLI_ENABLED"); // validated here, read by camelCliEnabled()
-            // Read first by StartupSettings (the demo decides some settings); validated here like every setting.
-            List.of("BRIDGE_DEMO", "BRIDGE_DEMO_FAULTS", "BRIDGE_DEMO_KEEP_DATA").forEach(this::bool);
-            parse("BRIDGE_DEMO_ODOO", required("BRIDGE_DEMO_ODOO"));
-            return new BridgeSettings(master, schedules, startDelay, limit, stuck, stuckReadiness, retention, keepLast,
-                    database, embeddedDir, embeddedPort, map, plcUrl, plcTimeout, odoo, odooCalls, odooRetry, httpHost,
-                    httpPort, mgmtHost, mgmtPort, token,
-                    routesDir, reload, Map.copyOf(resolved));
+            PlcUrlCheck.check(url);
+            return url;
         }
+        String protocol = values.text("PLC_PROTOCOL");
+        String ip = values.text("PLC_IP");
+        int port = values.number("PLC_PORT");
+        int clientNode = values.number("CLIENT_NODE");
+        int plcNode = values.number("PLC_NODE");
+        if (needed && ip.isBlank()) {
+            throw new InvalidSettingException("PLC_IP", ip, "the PLC's address (or set PLC_URL)");
+        }
+        long timeout = plcTimeout.toMillis();
+        return switch (protocol) {
+            case "udp", "tcp" -> "fins:" + protocol + "://" + ip + ":" + port + "?client-node=" + clientNode
+                    + "&plc-node=" + plcNode + "&request-timeout=" + timeout;
+            // modbus: its declaration allows nothing else
+            default -> "modbus-tcp://" + ip + ":" + port + "?request-timeout=" + timeout;
+        };
+    }
 
-        /** The memory map of PLC_MAP_FILE, or the legacy CJ2M feed-mill map shipped in the jar. */
-        private MemoryMap memoryMap() {
-            Optional<String> file = optional("PLC_MAP_FILE");
-            try {
-                return file.map(f -> MemoryMap.load(Path.of(f))).orElseGet(MemoryMap::loadDefault);
-            } catch (MemoryMapException | UncheckedIOException e) {
-                throw new InvalidSettingException("PLC_MAP_FILE", file.orElse(null),
-                        "a readable, valid memory map: " + e.getMessage());
+    private OdooSettings readOdoo() {
+        String url = values.raw("ODOO_URL").or(() -> values.raw("ODOO_BASE_URL")).orElseThrow(() ->
+                new InvalidSettingException("ODOO_URL", null, "Odoo's base URL, e.g. http://odoo.plant.local:8069 "
+                        + "(required because a task that talks to Odoo is enabled)"));
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getPort() > 65535) {
+                throw new URISyntaxException(url, "not http(s)");
             }
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException("ODOO_URL", url, "an http:// or https:// URL with a port 1..65535 if"
+                    + " any, e.g. http://odoo:8069");
         }
+        String why = " (required because a task that talks to Odoo is enabled)";
+        String db = values.find("ODOO_DB", String.class)
+                .orElseThrow(() -> new InvalidSettingException("ODOO_DB", null, "the Odoo database name" + why));
+        String user = values.find("ODOO_USERNAME", String.class)
+                .orElseThrow(() -> new InvalidSettingException("ODOO_USERNAME", null, "the Odoo login" + why));
+        String password = values.raw("ODOO_PASSWORD")
+                .orElseThrow(() -> new InvalidSettingException("ODOO_PASSWORD", null, "the Odoo password" + why));
+        return new OdooSettings(url.replaceAll("/+$", ""), db, user, password);
+    }
 
-        private TaskSchedule schedule(Task task, boolean flag, boolean enabled) {
-            Optional<String> duration = optional(task.intervalKey());
-            if (duration.isPresent()) {
-                return new TaskSchedule(flag, enabled, (Duration) parse(task.intervalKey(), duration.get()),
-                        task.intervalKey());
-            }
-            int minutes = integer(task.minutesKey());
-            return new TaskSchedule(flag, enabled, Duration.ofMinutes(minutes), task.minutesKey());
+    private OdooRetrySettings readOdooRetry() {
+        Duration backoff = values.duration("ODOO_RETRY_BACKOFF");
+        Duration max = values.duration("ODOO_RETRY_BACKOFF_MAX");
+        if (max.compareTo(backoff) < 0) {
+            throw new InvalidSettingException("ODOO_RETRY_BACKOFF_MAX", values.raw("ODOO_RETRY_BACKOFF_MAX")
+                    .orElse(null), "a duration at least ODOO_RETRY_BACKOFF (" + Values.format(backoff) + ")");
         }
-
-        private String plcUrl(Duration timeout, boolean needed) {
-            Optional<String> explicit = optional("PLC_URL");
-            if (explicit.isPresent()) {
-                String url = explicit.get();
-                if (!url.matches("[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?://.+")) {
-                    throw new InvalidSettingException("PLC_URL", url,
-                            "a PLC4X connection string such as modbus-tcp://192.168.1.2:502 or fins:udp://192.168.1.2:9600");
-                }
-                if (!PLC_PROTOCOL_CODES.contains(protocolCode(url))) {
-                    throw new InvalidSettingException("PLC_URL", url, "a protocol the memory map has addresses for: "
-                            + String.join(" or ", PLC_PROTOCOL_CODES) + ", e.g. modbus-tcp://192.168.1.2:502");
-                }
-                PlcUrlCheck.check(url);
-                return url;
-            }
-            String protocol = required("PLC_PROTOCOL").toLowerCase(Locale.ROOT);
-            String ip = required("PLC_IP");
-            int port = integer("PLC_PORT");
-            int clientNode = integer("CLIENT_NODE");
-            int plcNode = integer("PLC_NODE");
-            if (needed && ip.isBlank()) {
-                throw new InvalidSettingException("PLC_IP", ip, "the PLC's address (or set PLC_URL)");
-            }
-            return switch (protocol) {
-                case "udp", "tcp" -> "fins:" + protocol + "://" + ip + ":" + port + "?client-node=" + clientNode
-                        + "&plc-node=" + plcNode + "&request-timeout=" + timeout.toMillis();
-                case "modbus" -> "modbus-tcp://" + ip + ":" + port + "?request-timeout=" + timeout.toMillis();
-                default -> throw new InvalidSettingException("PLC_PROTOCOL", protocol,
-                        "udp or tcp (Omron FINS), or modbus (Modbus TCP); or set PLC_URL");
-            };
-        }
-
-        private OdooSettings odoo() {
-            String url = optional("ODOO_URL").or(() -> optional("ODOO_BASE_URL")).orElseThrow(() ->
-                    new InvalidSettingException("ODOO_URL", null, "Odoo's base URL, e.g. http://odoo.plant.local:8069 "
-                            + "(required because a task that talks to Odoo is enabled)"));
-            try {
-                URI uri = new URI(url);
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                        || uri.getPort() > 65535) {
-                    throw new URISyntaxException(url, "not http(s)");
-                }
-            } catch (URISyntaxException e) {
-                throw new InvalidSettingException("ODOO_URL", url, "an http:// or https:// URL with a port 1..65535 if"
-                        + " any, e.g. http://odoo:8069");
-            }
-            String why = " (required because a task that talks to Odoo is enabled)";
-            String db = optional("ODOO_DB").orElseThrow(() -> new InvalidSettingException("ODOO_DB", null, "the Odoo database name" + why));
-            String user = optional("ODOO_USERNAME").orElseThrow(() -> new InvalidSettingException("ODOO_USERNAME", null, "the Odoo login" + why));
-            String password = optional("ODOO_PASSWORD").orElseThrow(() -> new InvalidSettingException("ODOO_PASSWORD", null, "the Odoo password" + why));
-            return new OdooSettings(url.replaceAll("/+$", ""), db, user, password);
-        }
-
-        private OdooCallSettings odooCalls() {
-            Duration connect = duration("ODOO_CONNECT_TIMEOUT");
-            Duration timeout = duration("ODOO_TIMEOUT");
-            int retries = integer("ODOO_HTTP_RETRIES");
-            Duration retryDelay = duration("ODOO_HTTP_RETRY_DELAY");
-            int failures = integer("ODOO_CIRCUIT_FAILURES");
-            Duration cooldown = duration("ODOO_CIRCUIT_COOLDOWN");
-            long maxAnswer = (Long) parse("ODOO_MAX_ANSWER_SIZE", required("ODOO_MAX_ANSWER_SIZE"));
-            return new OdooCallSettings(connect, timeout, retries, retryDelay, failures, cooldown, maxAnswer);
-        }
-
-        private OdooRetrySettings odooRetry() {
-            Duration backoff = duration("ODOO_RETRY_BACKOFF");
-            Duration max = duration("ODOO_RETRY_BACKOFF_MAX");
-            if (max.compareTo(backoff) < 0) {
-                throw new InvalidSettingException("ODOO_RETRY_BACKOFF_MAX", source.get("ODOO_RETRY_BACKOFF_MAX")
-                        .orElse(null), "a duration at least ODOO_RETRY_BACKOFF (" + Values.format(backoff) + ")");
-            }
-            int attempts = integer("ODOO_MAX_ATTEMPTS");
-            boolean markDone = bool("ODOO_MARK_DONE");
-            return new OdooRetrySettings(backoff, max, attempts, markDone);
-        }
-
-        private Duration duration(String key) {
-            return (Duration) parse(key, required(key));
-        }
-
-        private boolean bool(String key) {
-            return (Boolean) parse(key, required(key));
-        }
-
-        private int integer(String key) {
-            return (Integer) parse(key, required(key));
-        }
-
-        private int integer(String key, int min, int max, String allowed) {
-            return Values.parseInt(key, required(key), min, max, allowed);
-        }
-
-        /** {@code value} read by the type {@link SettingsSchema} declares for {@code key}. */
-        private static Object parse(String key, String value) {
-            return SettingsSchema.named(key).orElseThrow(() -> new IllegalStateException(key + " is not declared"))
-                    .type().parser().parse(key, value);
-        }
-
-        private String required(String key) {
-            return optional(key).orElseThrow(() -> new InvalidSettingException(key, null, "a value is required"));
-        }
-
-        private Optional<String> optional(String key) {
-            Optional<String> v = source.get(key);
-            v.ifPresent(value -> resolved.put(key, value));
-            return v;
-        }
+        return new OdooRetrySettings(backoff, max, values.number("ODOO_MAX_ATTEMPTS"), values.flag("ODOO_MARK_DONE"));
     }
 
     /**
@@ -299,7 +340,7 @@ public record BridgeSettings(
 
     /** ODOO_API: which Odoo adapter's route file is loaded. */
     public OdooApi odooApi() {
-        return OdooApi.of(resolved.get("ODOO_API"));
+        return OdooApi.of(values.text("ODOO_API"));
     }
 
     /** What the Odoo route files read: the validated base URL and the call settings in the units Camel takes. */
@@ -315,7 +356,7 @@ public record BridgeSettings(
 
     /** CAMEL_CLI_ENABLED: whether the Camel CLI may see and control the bridge. */
     public boolean camelCliEnabled() {
-        return Values.parseBoolean("CAMEL_CLI_ENABLED", resolved.get("CAMEL_CLI_ENABLED"));
+        return values.flag("CAMEL_CLI_ENABLED");
     }
 
     /** The PLC4X protocol code of {@link #plcUrl()}: {@code modbus-tcp}, {@code fins}. */

@@ -1,7 +1,6 @@
 package io.odooplc.bridge.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * {@code {{interval:SYNC_INTERVAL,SYNC_INTERVAL_MINUTES}}} gives a timer period in milliseconds: the duration setting
@@ -19,14 +18,11 @@ public class IntervalFunction extends SettingFunction {
     public String apply(String remainder) {
         String[] keys = remainder.split(",");
         String durationKey = keys[0].strip();
-        Optional<String> duration = lookup(durationKey);
-        if (duration.isPresent() || keys.length == 1) {
-            Duration min = keys.length == 1 ? Duration.ZERO : BridgeSettings.MIN_INTERVAL;
-            return Long.toString(Values.parseDuration(durationKey, duration.orElse(null), min).toMillis());
-        }
-        String minutesKey = keys[1].strip();
-        int minutes = Values.parseInt(minutesKey, lookup(minutesKey).orElse(null), 1, Integer.MAX_VALUE,
-                "a whole number of minutes >= 1");
-        return Long.toString(Duration.ofMinutes(minutes).toMillis());
+        // Read by their declarations, as at start-up: the same rules, the same errors.
+        SettingValues values = new SettingValues(SettingSource.of(this::lookup));
+        Duration period = values.find(durationKey, Duration.class).isPresent() || keys.length == 1
+                ? values.duration(durationKey)
+                : Duration.ofMinutes(values.number(keys[1].strip()));
+        return Long.toString(period.toMillis());
     }
 }

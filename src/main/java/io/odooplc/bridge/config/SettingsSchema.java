@@ -11,7 +11,8 @@ import io.odooplc.bridge.config.Setting.Type;
 /**
  * Every setting of the bridge, declared once (see {@link Setting}), in the order of the README's configuration table.
  * A new setting is one line here plus its default in {@code application.properties}, its line in
- * {@code .env.example}, its README row and where {@link BridgeSettings} reads it; the tests name what is missing.
+ * {@code .env.example} and its README row (the tests name what is missing), and its use: read by name through
+ * {@link BridgeSettings#values()}, parsed and checked at start-up by the type declared here.
  */
 public final class SettingsSchema {
 

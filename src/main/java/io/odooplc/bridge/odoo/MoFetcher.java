@@ -27,7 +27,6 @@ public class MoFetcher {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MoFetcher.class);
-    private static final String TASK = "[task1-mo-sync] ";
     /** A safety stop: an addon that ignored offset would otherwise be asked forever. */
     private static final int MAX_PAGES = 50;
 
@@ -63,14 +62,14 @@ public class MoFetcher {
                     held++;
                 } else if (!"confirmed".equals(mo.path("state").asText())) {
                     notConfirmed++;
-                    LOG.info(TASK + "skipping {}: state '{}', only confirmed MOs are produced", name,
+                    LOG.info("skipping {}: state '{}', only confirmed MOs are produced", name,
                             mo.path("state").asText());
                 } else if (found.size() < wanted) {
                     try {
                         found.add(reader.read(mo));
                     } catch (InvalidMoException e) {
                         invalid++;
-                        LOG.warn(TASK + "skipping an MO Odoo listed: {}", e.getMessage());
+                        LOG.warn("skipping an MO Odoo listed: {}", e.getMessage());
                     }
                 }
             }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import io.odooplc.bridge.batch.BatchHealth;
+import io.odooplc.bridge.batch.HealthMonitor;
 import io.odooplc.bridge.batch.BatchState;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -109,10 +109,10 @@ public class BatchApi {
         }
         if (action.equals("requeue")) {
             String confirm = ApiExchange.text(exchange.getMessage(), "confirm");
-            if (!BatchHealth.REQUEUE_CONFIRMATION.equals(confirm)) {
+            if (!HealthMonitor.REQUEUE_CONFIRMATION.equals(confirm)) {
                 return ApiExchange.error(exchange, 400, "requeue writes batch " + exchange.getMessage().getHeader("id")
                         + "'s recipe to the PLC again: confirm that the PLC did not produce it with ?confirm="
-                        + BatchHealth.REQUEUE_CONFIRMATION + (confirm == null ? "" : " (confirm='" + confirm
+                        + HealthMonitor.REQUEUE_CONFIRMATION + (confirm == null ? "" : " (confirm='" + confirm
                         + "' is not that)"));
             }
         }

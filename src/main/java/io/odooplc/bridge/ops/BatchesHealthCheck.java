@@ -2,7 +2,7 @@ package io.odooplc.bridge.ops;
 
 import java.util.Map;
 
-import io.odooplc.bridge.batch.BatchHealth;
+import io.odooplc.bridge.batch.HealthMonitor;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -13,10 +13,10 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 public class BatchesHealthCheck extends AbstractHealthCheck {
 
-    private final BatchHealth health;
+    private final HealthMonitor health;
     private final boolean affectsReadiness;
 
-    public BatchesHealthCheck(BatchHealth health, boolean affectsReadiness) {
+    public BatchesHealthCheck(HealthMonitor health, boolean affectsReadiness) {
         super("bridge", "batches");
         this.health = health;
         this.affectsReadiness = affectsReadiness;
@@ -29,7 +29,7 @@ public class BatchesHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        BatchHealth.Snapshot s = health.lastSnapshot();
+        HealthMonitor.Snapshot s = health.lastSnapshot();
         if (s == null) {
             builder.message("no batch health check has run yet (task 4)").up();
             return;

@@ -93,7 +93,7 @@ public class TaskRunPolicy extends RoutePolicySupport {
         store.insertSkipped(task.routeId(), trigger, now);
         tracker.finished(task, now, now, "SKIPPED", trigger, null, "another run of this task holds the lock");
         runs(task, "SKIPPED").increment();
-        LOG.info("[{}] run skipped: another run of this task holds the lock", task.routeId());
+        LOG.info("run skipped: another run of this task holds the lock");
     }
 
     @Override
@@ -111,20 +111,20 @@ public class TaskRunPolicy extends RoutePolicySupport {
         String counts = TaskCounts.format(exchange);
         String trigger = exchange.getProperty(TRIGGER, "TIMER", String.class);
         exchange.setProperty(OUTCOME, outcome);
-        record(task, exchange, now, outcome, counts, error);
+        record(exchange, now, outcome, counts, error);
         tracker.finished(task, started, now, outcome, trigger, counts, error);
         Duration took = Duration.between(started, now);
         runs(task, outcome).increment();
         Timer.builder("bridge_task_run_seconds").tag("task", task.routeId()).register(metrics.registry()).record(took);
         if (failure == null) {
-            LOG.info("[{}] run OK in {} ms{}", task.routeId(), took.toMillis(), counts.isEmpty() ? "" : ": " + counts);
+            LOG.info("run OK in {} ms{}", took.toMillis(), counts.isEmpty() ? "" : ": " + counts);
         } else {
-            LOG.error("[{}] run FAILED after {} ms: {}{}", task.routeId(), took.toMillis(), error,
+            LOG.error("run FAILED after {} ms: {}{}", took.toMillis(), error,
                     counts.isEmpty() ? "" : " (" + counts + ")");
         }
     }
 
-    private void record(Task task, Exchange exchange, Instant now, String outcome, String counts, String error) {
+    private void record(Exchange exchange, Instant now, String outcome, String counts, String error) {
         Long runId = exchange.getProperty(RUN_ID, Long.class);
         Connection lock = exchange.getProperty(LOCK, Connection.class);
         try {
@@ -132,20 +132,20 @@ public class TaskRunPolicy extends RoutePolicySupport {
                 store.finish(runId, now, outcome, counts, error);
             }
         } catch (SQLException e) {
-            LOG.warn("[{}] could not record the run's end: {}", task.routeId(), Database.rootMessage(e));
+            LOG.warn("could not record the run's end: {}", Database.rootMessage(e));
         } finally {
             if (lock != null) {
-                release(task, lock);
+                release(lock);
             }
         }
     }
 
-    private static void release(Task task, Connection lock) {
+    private static void release(Connection lock) {
         try {
             TaskRunStore.release(lock);
         } catch (SQLException e) {
             // The pool drops a broken connection; the server then ends its transaction and the lock with it.
-            LOG.debug("[{}] releasing the task lock: {}", task.routeId(), e.getMessage());
+            LOG.debug("releasing the task lock: {}", e.getMessage());
         }
     }
 

@@ -53,6 +53,27 @@ class BridgeSettingsTest {
     }
 
     @Test
+    void aSettingAnotherOneWinsOverIsNotRead() {
+        BridgeSettings s = load(Map.of("SYNC_INTERVAL", "5m", "SYNC_INTERVAL_MINUTES", "soon",
+                "PLC_URL", "modbus-tcp://127.0.0.1:5020", "PLC_PORT", "any", "PLC_PROTOCOL", "serial"));
+        assertThat(s.schedule(Task.MO_SYNC).interval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.plcUrl()).isEqualTo("modbus-tcp://127.0.0.1:5020");
+        assertThatThrownBy(() -> load(Map.of("SYNC_INTERVAL_MINUTES", "soon")))
+                .hasMessageStartingWith("SYNC_INTERVAL_MINUTES='soon' is not valid");
+    }
+
+    @Test
+    void everySettingIsReadByNameAsItsDeclarationSays() {
+        BridgeSettings s = load(Map.of("ODOO_MARK_DONE", "yes", "ODOO_MAX_ANSWER_SIZE", "1KB", "EMBEDDED_DB_PORT", "5433"));
+        assertThat(s.values().flag("ODOO_MARK_DONE")).isTrue();
+        assertThat(s.values().get("ODOO_MAX_ANSWER_SIZE", Long.class)).isEqualTo(1024L);
+        assertThat(s.values().number("EMBEDDED_DB_PORT")).isEqualTo(5433);
+        assertThat(s.values().find("SYNC_INTERVAL", Duration.class)).isEmpty();
+        assertThatThrownBy(() -> s.values().flag("NOT_A_SETTING")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not declared");
+    }
+
+    @Test
     void masterOffDisablesEveryTaskButKeepsTheirFlags() {
         BridgeSettings s = load(Map.of("ENABLE_AUTO_SYNC", "false", "ENABLE_TASK_3_PROCESS_COMPLETED", "false"));
         assertThat(s.enabledTaskCount()).isZero();

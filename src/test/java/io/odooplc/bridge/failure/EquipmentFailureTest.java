@@ -78,15 +78,15 @@ class EquipmentFailureTest {
             AckWatcher watcher = AckWatcher.start(plant);
 
             JsonNode run;
-            try (LogCapture log = LogCapture.of(FailureSync.class)) {
+            try (LogCapture log = LogCapture.of(EquipmentFailure.class)) {
                 run = plant.run(TASK);
                 assertThat(watcher.rowsWhenAckSeen()).as("rows committed when D8022 = 1 was first seen")
                         .isEqualTo(1);
                 assertThat(log.lines()).containsExactly(
-                        "INFO [task5-equipment-failure] failure silo101 START_FAILURE at 2026-02-23T20:22:35 stored",
-                        "INFO [task5-equipment-failure] failure silo101 START_FAILURE at 2026-02-23T20:22:35"
+                        "INFO [task5-equipment-failure-work] failure silo101 START_FAILURE at 2026-02-23T20:22:35 stored",
+                        "INFO [task5-equipment-failure-work] failure silo101 START_FAILURE at 2026-02-23T20:22:35"
                                 + " acknowledged on the PLC (D8022 = 1)",
-                        "INFO [task5-equipment-failure] failure silo101 START_FAILURE at 2026-02-23T20:22:35"
+                        "INFO [task5-equipment-failure-work] failure silo101 START_FAILURE at 2026-02-23T20:22:35"
                                 + " reported to Odoo (attempt 1)");
             }
             assertThat(counts(run)).isEqualTo(counts(1, 1, 0, 0, 1, 1, 0, 0, 0));
@@ -196,10 +196,10 @@ class EquipmentFailureTest {
             awaitShown(plant);
             WordImage image = plant.plc.image();
 
-            try (LogCapture log = LogCapture.of(FailureSync.class)) {
+            try (LogCapture log = LogCapture.of(EquipmentFailure.class)) {
                 assertThat(counts(plant.run(TASK))).isEqualTo(counts(1, 0, 0, 1, 0, 0, 0, 0, 0));
                 assertThat(log.lines()).singleElement().satisfies(line -> assertThat(line).startsWith(
-                        "WARN [task5-equipment-failure] failure event rejected, not stored and not acknowledged"
+                        "WARN [task5-equipment-failure-work] failure event rejected, not stored and not acknowledged"
                                 + " (D8022 stays 0): failure area, Month (month) @D8017, raw [26 (0x001A)]:"
                                 + " 0x001A is not BCD: nibble 0xA is above 9; raw D8000-D8022 [29545 (0x7369),"));
 

@@ -42,7 +42,7 @@ class PlcConnectionLogTest {
             for (int i = 0; i < 3; i++) {
                 assertThat(bridge.post("/api/tasks/task2-plc-read/run", TOKEN).statusCode()).isEqualTo(502);
             }
-            assertThat(runs.count("[task2-plc-read] run FAILED")).isEqualTo(3);
+            assertThat(runs.count("[task2-plc-read-work] run FAILED")).isEqualTo(3);
             assertThat(traces.lines()).singleElement().satisfies(line -> assertThat(line)
                     .startsWith("WARN ").contains("Connection refused"));
             assertThat(plc4x.lines()).isEmpty();

@@ -29,7 +29,10 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     @Override
     public void append(LogEvent event) {
-        lines.add(event.getLevel() + " " + event.getMessage().getFormattedMessage());
+        // As log4j2.properties' pattern writes it: the route the line was logged in, from Camel's MDC.
+        String route = event.getContextData().getValue("camel.routeId");
+        lines.add(event.getLevel() + " " + (route == null ? "" : "[" + route + "] ")
+                + event.getMessage().getFormattedMessage());
     }
 
     public List<String> lines() {

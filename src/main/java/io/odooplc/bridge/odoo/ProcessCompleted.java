@@ -29,15 +29,14 @@ import org.slf4j.LoggerFactory;
  * a map the route's SQL takes its named parameters from ({@code outcome}, {@code id}, {@code from}, {@code attempts},
  * {@code error}, {@code retrySeconds}); {@link #recorded} then counts and logs it, or logs a lost race.
  */
-public class OdooSync {
+public class ProcessCompleted {
 
     /** Exchange property holding the {@link BatchForOdoo} a split step works on. */
     public static final String BATCH = "batch";
     /** Exchange property set when a post made the batch SYNCED, for the optional mark-done step. */
     public static final String SYNCED = "bridgeSynced";
 
-    private static final Logger LOG = LoggerFactory.getLogger(OdooSync.class);
-    private static final String TAG = "[task3-process-completed]";
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessCompleted.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -45,7 +44,7 @@ public class OdooSync {
     private final OdooRetrySettings retry;
     private final RetryBackoff backoff;
 
-    public OdooSync(OdooClient odoo, OdooRetrySettings retry) {
+    public ProcessCompleted(OdooClient odoo, OdooRetrySettings retry) {
         this.odoo = odoo;
         this.retry = retry;
         this.backoff = new RetryBackoff(retry.backoff(), retry.backoffMax());
@@ -146,7 +145,7 @@ public class OdooSync {
             Exchange exchange) {
         String batch = change.get("mo") + " batch " + change.get("id");
         if (updated == 0) {
-            LOG.warn("{} {}: {} not recorded, the batch left {} meanwhile; left as it is", TAG, batch,
+            LOG.warn("{}: {} not recorded, the batch left {} meanwhile; left as it is", batch,
                     change.get("outcome"), change.get("from"));
             return;
         }
@@ -155,9 +154,9 @@ public class OdooSync {
         }
         TaskCounts.increment(exchange, (String) change.get("count"));
         if ((Boolean) change.get("warn")) {
-            LOG.warn("{} {}: {}", TAG, batch, change.get("log"));
+            LOG.warn("{}: {}", batch, change.get("log"));
         } else {
-            LOG.info("{} {}: {}", TAG, batch, change.get("log"));
+            LOG.info("{}: {}", batch, change.get("log"));
         }
     }
 

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * successful read is recorded on every cycle, changed or not (plant-contract #29). A WRITTEN or RUNNING batch the PLC
  * holds in neither its WRITE nor its READ slot is marked missing, never written again here (plant-contract #33).
  */
-public final class PlcReadSync {
+public final class PlcRead {
 
     /** Exchange property: the decoded READ slots of this cycle. */
     public static final String SLOTS = "bridgeReadSlots";
@@ -49,8 +49,7 @@ public final class PlcReadSync {
     public static final String BATCHES = "batches";
     private static final String ACKS = "bridgeReadAcks";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PlcReadSync.class);
-    private static final String P = "[task2-plc-read] ";
+    private static final Logger LOG = LoggerFactory.getLogger(PlcRead.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
@@ -59,7 +58,7 @@ public final class PlcReadSync {
     private final PlcWrites writes;
     private final BridgeMetrics metrics;
 
-    public PlcReadSync(MemoryMap map, PlcWrites writes, BridgeMetrics metrics) {
+    public PlcRead(MemoryMap map, PlcWrites writes, BridgeMetrics metrics) {
         this.map = map;
         this.codec = new SlotCodec(map);
         this.writes = writes;
@@ -106,7 +105,7 @@ public final class PlcReadSync {
             int[] slotWords = words.get(map.readArea().range(slot));
             SlotValues values = SlotValues.of(codec.decode(slot, slotWords), slotWords, map);
             for (SlotValues.Rejection rejection : values.rejections()) {
-                LOG.warn(P + "rejected {}", rejection.description());
+                LOG.warn("rejected {}", rejection.description());
                 Counter.builder("bridge_rejected_values_total").tag("field", rejection.field())
                         .register(metrics.registry()).increment();
                 rejected++;
@@ -168,7 +167,7 @@ public final class PlcReadSync {
                 || batch.state() == BatchState.COMPLETED || batch.state() == BatchState.SYNCED);
         if (!matching) {
             TaskCounts.increment(exchange, "skipped_other_mo");
-            LOG.warn(P + "READ slot {} shows MO {}, which is not an active batch of slot {} ({}); slot skipped",
+            LOG.warn("READ slot {} shows MO {}, which is not an active batch of slot {} ({}); slot skipped",
                     slot, mo, slot, batch != null && batch.slot() == slot ? "batch is " + batch.state()
                             : writtenOrRunningIn(slot, byMo));
             return Optional.empty();
@@ -245,7 +244,7 @@ public final class PlcReadSync {
             @ExchangeProperty(ACKS) List<Integer> acks, Exchange exchange) {
         String batch = (String) change.get("batch");
         if (updated == 0) {
-            LOG.warn(P + "{} changed meanwhile (no longer {}): left as it is", batch, change.get("from"));
+            LOG.warn("{} changed meanwhile (no longer {}): left as it is", batch, change.get("from"));
             return;
         }
         switch ((String) change.get("kind")) {
@@ -257,26 +256,26 @@ public final class PlcReadSync {
                 String to = (String) change.get("to");
                 if (from.equals("WRITTEN")) {
                     TaskCounts.increment(exchange, "running");
-                    LOG.info(P + "MO {} running in READ slot {}", change.get("mo"), change.get("slot"));
+                    LOG.info("MO {} running in READ slot {}", change.get("mo"), change.get("slot"));
                 }
                 if (to.equals("COMPLETED") && !from.equals("COMPLETED")) {
                     TaskCounts.increment(exchange, "completed");
-                    LOG.info(P + "MO {} completed in READ slot {}", change.get("mo"), change.get("slot"));
+                    LOG.info("MO {} completed in READ slot {}", change.get("mo"), change.get("slot"));
                 }
                 if (change.get("failureReason") != null) {
                     TaskCounts.increment(exchange, "failed");
-                    LOG.warn(P + "MO {} failed on the PLC (Status Operation = 1 in READ slot {}); marked plc_failed",
+                    LOG.warn("MO {} failed on the PLC (Status Operation = 1 in READ slot {}); marked plc_failed",
                             change.get("mo"), change.get("slot"));
                 }
                 if (Boolean.TRUE.equals(change.get("ack"))) {
                     acks.add((Integer) change.get("slot"));
                 }
             }
-            case "MISSING" -> LOG.warn(P + "{}: the PLC holds it in neither WRITE slot {} nor READ slot {} (PLC cold"
+            case "MISSING" -> LOG.warn("{}: the PLC holds it in neither WRITE slot {} nor READ slot {} (PLC cold"
                     + " start or program download?). Not written again by itself: if the PLC did not produce it, an"
                     + " operator requeues it (POST /api/batches/{}/requeue)", batch, change.get("slot"),
                     change.get("slot"), change.get("id"));
-            case "PRESENT" -> LOG.info(P + "{} is back in WRITE slot {}", batch, change.get("slot"));
+            case "PRESENT" -> LOG.info("{} is back in WRITE slot {}", batch, change.get("slot"));
             default -> throw new IllegalArgumentException("unknown change " + change.get("kind"));
         }
     }

@@ -40,13 +40,12 @@ import org.slf4j.LoggerFactory;
  * keeps showing it and every run logs which words are wrong. {@link #recordReport} decides from Odoo's answer what
  * happens to each stored failure; one Odoo could not take is offered again after a backoff until Odoo takes or rejects it.
  */
-public class FailureSync {
+public class EquipmentFailure {
 
     /** Exchange property holding the {@link PendingFailure} a split step reports. */
     public static final String FAILURE = "failure";
 
-    private static final Logger LOG = LoggerFactory.getLogger(FailureSync.class);
-    private static final String P = "[task5-equipment-failure] ";
+    private static final Logger LOG = LoggerFactory.getLogger(EquipmentFailure.class);
     private static final String EVENT = "bridgeFailureEvent";
     /** INFO texts the PLC program writes when there is no failure (legacy §1.8 step 2): nothing to store or ack. */
     private static final Set<String> NO_FAILURE = Set.of("0", "NONE", "NO_FAILURE", "NO ERROR", "NO_ERROR");
@@ -66,7 +65,7 @@ public class FailureSync {
     private final OdooClient odoo;
     private final RetryBackoff backoff;
 
-    public FailureSync(MemoryMap map, PlcWrites writes, OdooClient odoo, RetryBackoff backoff) {
+    public EquipmentFailure(MemoryMap map, PlcWrites writes, OdooClient odoo, RetryBackoff backoff) {
         this.area = map.failureArea();
         this.codec = new FailureCodec(map);
         this.ackAddress = map.handshake().failureAck();
@@ -98,7 +97,7 @@ public class FailureSync {
         List<String> reasons = reasons(report);
         if (!reasons.isEmpty()) {
             TaskCounts.put(exchange, "rejected", 1);
-            LOG.warn(P + "failure event rejected, not stored and not acknowledged (D8022 stays 0): {}; raw {} {}",
+            LOG.warn("failure event rejected, not stored and not acknowledged (D8022 stays 0): {}; raw {} {}",
                     String.join("; ", reasons), area.range(), Words.describe(raw));
             return null;
         }
@@ -116,11 +115,11 @@ public class FailureSync {
             @Header(SqlConstants.SQL_UPDATE_COUNT) int inserted, Exchange exchange) {
         if (inserted == 1) {
             TaskCounts.put(exchange, "stored", 1);
-            LOG.info(P + "failure {} stored", event);
+            LOG.info("failure {} stored", event);
         } else {
             // The PLC shows an event until it sees D8022 = 1: the last acknowledgement did not reach it.
             TaskCounts.put(exchange, "duplicate", 1);
-            LOG.info(P + "failure {} shown again, already stored; acknowledging it again", event);
+            LOG.info("failure {} shown again, already stored; acknowledging it again", event);
         }
         return writes.body(List.of(new PlcWrites.Block(new WordRange(ackAddress, 1), new int[] {1})));
     }
@@ -128,7 +127,7 @@ public class FailureSync {
     /** Called once the PLC has accepted the acknowledgement write. */
     public void acknowledged(@ExchangeProperty(EVENT) Event event, Exchange exchange) {
         TaskCounts.put(exchange, "acked", 1);
-        LOG.info(P + "failure {} acknowledged on the PLC ({} = 1)", event, Words.dm(ackAddress));
+        LOG.info("failure {} acknowledged on the PLC ({} = 1)", event, Words.dm(ackAddress));
     }
 
     /** Before the reports: a run without Odoo settings fails here with a clear message. */
@@ -157,26 +156,26 @@ public class FailureSync {
         // create a second one.
         if (reply.isSuccess() || reply.outcome() == OdooReply.Outcome.PARTIAL) {
             TaskCounts.increment(exchange, "reported");
-            LOG.info(P + "failure {} reported to Odoo (attempt {}){}", what, attempt,
+            LOG.info("failure {} reported to Odoo (attempt {}){}", what, attempt,
                     reply.isSuccess() ? "" : ", with remarks: " + reply.message());
             return "SENT";
         }
         if (reply.isRejected()) {
             out.setHeader("error", "Odoo rejected the report: " + reply.message());
             TaskCounts.increment(exchange, "report_rejected");
-            LOG.warn(P + "failure {} REJECTED by Odoo, not offered again: {}", what, reply.message());
+            LOG.warn("failure {} REJECTED by Odoo, not offered again: {}", what, reply.message());
             return "REJECTED";
         }
         if (reply.isCircuitOpen()) {
             TaskCounts.increment(exchange, "deferred");
-            LOG.info(P + "failure {} not reported yet: {}", what, reply.message());
+            LOG.info("failure {} not reported yet: {}", what, reply.message());
             return "DEFERRED";
         }
         Duration wait = backoff.after(attempt);
         out.setHeader("error", reply.message());
         out.setHeader("retrySeconds", wait.toMillis() / 1000.0);
         TaskCounts.increment(exchange, "report_failed");
-        LOG.warn(P + "failure {} not reported (attempt {}), next try in {}: {}", what, attempt, Values.format(wait),
+        LOG.warn("failure {} not reported (attempt {}), next try in {}: {}", what, attempt, Values.format(wait),
                 reply.message());
         return "RETRY";
     }

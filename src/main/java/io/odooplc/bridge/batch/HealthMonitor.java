@@ -24,10 +24,9 @@ import org.slf4j.LoggerFactory;
  * batch not yet in Odoo, and batches that need an operator. Each finding is logged once when it appears and once when
  * it clears, and exported as metrics and a health check.
  */
-public class BatchHealth {
+public class HealthMonitor {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BatchHealth.class);
-    private static final String TASK = "[task4-health-monitor] ";
+    private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
     /** What an operator's requeue must carry: the PLC did not produce the batch (plant-contract #33). */
     public static final String REQUEUE_CONFIRMATION = "plc-did-not-produce";
 
@@ -42,7 +41,7 @@ public class BatchHealth {
     private volatile long stuck;
     private volatile double backlogAgeSeconds;
 
-    public BatchHealth(Duration stuckThreshold, BridgeMetrics metrics) {
+    public HealthMonitor(Duration stuckThreshold, BridgeMetrics metrics) {
         this.stuckThreshold = stuckThreshold;
         for (BatchState s : BatchState.values()) {
             stateCounts.put(s, 0L);
@@ -111,12 +110,12 @@ public class BatchHealth {
         Map<String, String> before = previous == null ? Map.of() : previous.findings();
         findings.forEach((key, text) -> {
             if (!before.containsKey(key)) {
-                LOG.warn(TASK + text);
+                LOG.warn(text);
             }
         });
         before.forEach((key, text) -> {
             if (!findings.containsKey(key)) {
-                LOG.info(TASK + "cleared: " + text);
+                LOG.info("cleared: " + text);
             }
         });
         for (BatchState s : BatchState.values()) {

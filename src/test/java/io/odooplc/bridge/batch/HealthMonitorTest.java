@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Task 4: findings appear once, clear once, and show in metrics and the batches health check. */
-class BatchHealthTest {
+class HealthMonitorTest {
 
     private static final String TOKEN = "health-test-token-1";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,7 @@ class BatchHealthTest {
     void findingsAppearAndClearOnceAndAreExported() throws Exception {
         Map<String, String> s = settings(false);
         Sql sql = new Sql(s.get("DATABASE_URL"));
-        try (RunningBridge bridge = RunningBridge.start(s); LogCapture log = LogCapture.of(BatchHealth.class)) {
+        try (RunningBridge bridge = RunningBridge.start(s); LogCapture log = LogCapture.of(HealthMonitor.class)) {
             long stuck = sql.batch("WH/MO/00011", 1, "WRITTEN", "last_plc_read_at, state_changed_at",
                     "now() - interval '20 minutes', now() - interval '30 minutes'");
             sql.batch("WH/MO/00012", 2, "RUNNING", "last_plc_read_at", "now() - interval '1 minute'");
