@@ -108,7 +108,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         OdooClient odoo = OdooBeans.bind(registry, settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("odooSync", new OdooSync(odoo, settings.odooRetry()));
         if (settings.odooApi() == OdooApi.STOCK) {
-            StockBeans.bind(registry, settings.odoo(), settings.memoryMap().equipment());
+            StockBeans.bind(registry, settings.odoo(), settings.memoryMap().equipment(), settings.odooMoDomain());
         }
 
         PlcLink plc = bindPlc(registry, metrics);

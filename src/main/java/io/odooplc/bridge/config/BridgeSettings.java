@@ -123,12 +123,16 @@ public record BridgeSettings(
             int embeddedPort = integer("EMBEDDED_DB_PORT");
 
             boolean plcNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesPlc());
-            boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesOdoo());
+            // Task 5 without failure reports needs no Odoo.
+            boolean failureReports = bool("ODOO_FAILURE_REPORTS");
+            boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesOdoo()
+                    && (failureReports || e.getKey() != Task.EQUIPMENT_FAILURE));
             Duration plcTimeout = Duration.ofMillis(Math.round(1000 * (Double) parse("PLC_TIMEOUT_SEC",
                     required("PLC_TIMEOUT_SEC"))));
             String plcUrl = plcUrl(plcTimeout, plcNeeded);
             Optional<OdooSettings> odoo = odooNeeded ? Optional.of(odoo()) : Optional.empty();
             OdooApi.of(required("ODOO_API")); // validated here, read by odooApi()
+            optional("ODOO_MO_DOMAIN").ifPresent(v -> parse("ODOO_MO_DOMAIN", v)); // read by odooMoDomain()
             OdooCallSettings odooCalls = odooCalls();
             OdooRetrySettings odooRetry = odooRetry();
 
@@ -311,6 +315,16 @@ public record BridgeSettings(
         out.put("ODOO_HTTP_RETRIES", Integer.toString(calls.httpRetries()));
         out.put("ODOO_HTTP_RETRY_DELAY_MILLIS", Long.toString(calls.httpRetryDelay().toMillis()));
         return out;
+    }
+
+    /** ODOO_MO_DOMAIN: the extra terms of task 1's MO search on stock Odoo; empty for none. */
+    public List<Object> odooMoDomain() {
+        return OdooDomain.parse("ODOO_MO_DOMAIN", resolved.get("ODOO_MO_DOMAIN"));
+    }
+
+    /** ODOO_FAILURE_REPORTS: whether task 5 reports the failures it stores to Odoo. */
+    public boolean odooFailureReports() {
+        return Values.parseBoolean("ODOO_FAILURE_REPORTS", resolved.get("ODOO_FAILURE_REPORTS"));
     }
 
     /** CAMEL_CLI_ENABLED: whether the Camel CLI may see and control the bridge. */

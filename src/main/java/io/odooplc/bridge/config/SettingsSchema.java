@@ -217,6 +217,16 @@ public final class SettingsSchema {
             new Setting("ODOO_MARK_DONE", "false", Type.flag(),
                     "`true`: call `mark-done` after a successful post.",
                     Group.ODOO),
+            new Setting("ODOO_MO_DOMAIN", null,
+                    new Type("json", OdooDomain.ALLOWED, OdooDomain::parse, List.of("state = done",
+                            "{\"state\": \"done\"}", "[[\"state\", \"is\", \"done\"]]",
+                            "[\"|\", [\"state\", \"=\", \"done\"]]")),
+                    "Stock Odoo: extra Odoo domain (JSON) for task 1's MO search, and-ed with state `confirmed`, "
+                            + "e.g. `[[\"picking_type_id.name\", \"=\", \"Feed line 1\"]]`; checked at start-up.",
+                    Group.ODOO),
+            new Setting("ODOO_FAILURE_REPORTS", "true", Type.flag(),
+                    "`false`: task 5 stores and acknowledges equipment failures but does not report them to Odoo.",
+                    Group.ODOO),
 
             // Operations
             new Setting("HTTP_HOST", "0.0.0.0", Type.text(),
