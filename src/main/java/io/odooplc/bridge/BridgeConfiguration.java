@@ -120,7 +120,8 @@ public class BridgeConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
         registry.bind("failureSync", new FailureSync(map,
                 registry.lookupByNameAndType("plcWrites", PlcWrites.class), odoo,
-                new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax())));
+                new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax()),
+                settings.odooFailureReports()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));

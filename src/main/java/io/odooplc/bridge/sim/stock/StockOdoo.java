@@ -111,6 +111,12 @@ public final class StockOdoo implements AutoCloseable {
         faultCounts.put(modelMethod, times);
     }
 
+    /** Installs the Maintenance app in a database made without it, with the feed mill's maintenance equipment. */
+    public void installMaintenance() {
+        db.installMaintenance();
+        seed.maintenanceEquipment();
+    }
+
     /** Writes on an MO that was already done or cancelled: the bridge must make none. */
     public int writesOnClosedMos() {
         return db.writesOnClosedMos();

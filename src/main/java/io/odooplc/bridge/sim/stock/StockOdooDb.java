@@ -35,7 +35,7 @@ final class StockOdooDb {
             "maintenance.request.equipment_id", "maintenance.equipment");
 
     final int major;
-    final boolean maintenanceInstalled;
+    volatile boolean maintenanceInstalled;
     private final Map<String, TreeMap<Integer, ObjectNode>> tables = new HashMap<>();
     private final Map<String, Set<String>> fields = new HashMap<>();
     private int nextId = 1;
@@ -54,11 +54,19 @@ final class StockOdooDb {
         fields.put("product.product", Set.of("id", "name", "default_code", "display_name"));
         fields.put("uom.uom", Set.of("id", "name"));
         fields.put("stock.picking.type", Set.of("id", "name"));
-        if (maintenanceInstalled) {
-            fields.put("maintenance.equipment", Set.of("id", "name", "serial_no"));
-            fields.put("maintenance.request", Set.of("id", "name", "description", "request_date", "equipment_id"));
-        }
         fields.keySet().forEach(m -> tables.put(m, new TreeMap<>()));
+        if (maintenanceInstalled) {
+            installMaintenance();
+        }
+    }
+
+    /** The Maintenance app's models, as installing the app adds them. */
+    synchronized void installMaintenance() {
+        fields.put("maintenance.equipment", Set.of("id", "name", "serial_no"));
+        fields.put("maintenance.request", Set.of("id", "name", "description", "request_date", "equipment_id"));
+        tables.put("maintenance.equipment", new TreeMap<>());
+        tables.put("maintenance.request", new TreeMap<>());
+        maintenanceInstalled = true;
     }
 
     boolean picking() {

@@ -47,10 +47,7 @@ public final class StockOdooSeed {
         product("90001", "PREMIX VITAMIN");
         product("511", "FEED BR 511");
         if (db.maintenanceInstalled) {
-            for (int id = 101; id <= 105; id++) {
-                db.insert("maintenance.equipment", JSON.objectNode().put("name", "Silo " + (char) ('A' + id - 101))
-                        .put("serial_no", "silo" + id));
-            }
+            maintenanceEquipment();
         }
         for (int i = 0; i < mos; i++) {
             addMo(1000, "kg", List.of(new Component("40" + (101 + i % 3), 350, "kg"),
@@ -58,6 +55,14 @@ public final class StockOdooSeed {
                     new Component("40" + (107 + i % 6), 300, "kg"),
                     new Component("40114", 40, "kg"),
                     new Component("90001", 60, "kg")));
+        }
+    }
+
+    /** Maintenance equipment for silos 101-105, serial number = equipment code. */
+    void maintenanceEquipment() {
+        for (int id = 101; id <= 105; id++) {
+            db.insert("maintenance.equipment", JSON.objectNode().put("name", "Silo " + (char) ('A' + id - 101))
+                    .put("serial_no", "silo" + id));
         }
     }
 
