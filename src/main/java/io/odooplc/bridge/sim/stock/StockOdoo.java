@@ -106,6 +106,7 @@ public final class StockOdoo implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** {@code modelMethod}: a model method, or {@code common.version} / {@code common.authenticate} for HTTP_500. */
     public synchronized void failNext(String modelMethod, int times, Fault fault) {
         faults.put(modelMethod, fault);
         faultCounts.put(modelMethod, times);
@@ -170,6 +171,10 @@ public final class StockOdoo implements AutoCloseable {
         JsonNode args = params.path("args");
         String call = params.path("service").asText() + "." + params.path("method").asText();
         ObjectNode envelope = JSON.objectNode().put("jsonrpc", "2.0").set("id", request.path("id"));
+        if (!call.equals("object.execute_kw") && takeFault(call) == Fault.HTTP_500) {
+            sendText(exchange, 500, "<html><body>Internal Server Error</body></html>");
+            return;
+        }
         switch (call) {
             case "common.version" -> envelope.set("result", JSON.objectNode().put("server_version", db.major + ".0")
                     .put("server_serie", db.major + ".0").put("protocol_version", 1)
