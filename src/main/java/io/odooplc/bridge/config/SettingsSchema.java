@@ -158,7 +158,8 @@ public final class SettingsSchema {
 
             // Odoo
             new Setting("ODOO_URL", null, Type.checked("url", "an http:// or https:// URL", "ftp://odoo:8069"),
-                    "Odoo base URL (`ODOO_BASE_URL` is accepted too). Required when task 1, 3 or 5 is enabled.",
+                    "Odoo base URL (`ODOO_BASE_URL` is accepted too). Required when task 1 or 3 is enabled, or task 5 "
+                            + "with `ODOO_FAILURE_REPORTS=true`.",
                     Group.ODOO),
             new Setting("ODOO_DB", null, Type.text(),
                     "Odoo database. Required with `ODOO_URL`.",

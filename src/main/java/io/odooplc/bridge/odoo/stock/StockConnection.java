@@ -111,7 +111,7 @@ public class StockConnection {
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         for (Throwable t = caught; t != null; t = t.getCause()) {
             if (t instanceof OdooBadAnswerException bad) {
-                LOG.error("[odoo] stock {}", bad.getMessage());
+                LOG.error("[odoo] stock Odoo not usable: {}", bad.getMessage());
                 return;
             }
         }

@@ -64,7 +64,7 @@ class StockVersionAtStartTest {
         try (LogCapture log = LogCapture.of(StockConnection.class);
                 StockPlant plant = StockPlant.start(StockOdoo.feedMill(13, 1), BATCH, Map.of())) {
             RunningBridge.await("the error line", Duration.ofSeconds(20), () -> !log.lines().isEmpty());
-            assertThat(log.lines()).containsExactly("ERROR [odoo] stock Odoo at " + plant.odoo.url()
+            assertThat(log.lines()).containsExactly("ERROR [odoo] stock Odoo not usable: Odoo at " + plant.odoo.url()
                     + " is version '13.0': ODOO_API=stock speaks Odoo 14 and later");
         }
     }
