@@ -125,8 +125,8 @@ public record BridgeSettings(
             boolean plcNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesPlc());
             // Task 5 without failure reports needs no Odoo.
             boolean failureReports = bool("ODOO_FAILURE_REPORTS");
-            boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesOdoo()
-                    && (failureReports || e.getKey() != Task.EQUIPMENT_FAILURE));
+            boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled()
+                    && e.getKey().usesOdoo() && (failureReports || e.getKey() != Task.EQUIPMENT_FAILURE));
             Duration plcTimeout = Duration.ofMillis(Math.round(1000 * (Double) parse("PLC_TIMEOUT_SEC",
                     required("PLC_TIMEOUT_SEC"))));
             String plcUrl = plcUrl(plcTimeout, plcNeeded);

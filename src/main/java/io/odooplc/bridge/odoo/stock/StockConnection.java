@@ -188,11 +188,12 @@ public class StockConnection {
             throw new OdooBadAnswerException("HTTP " + status + " from " + safeUrl + answer.path().path());
         }
         throw new OdooRefusedException("Odoo refused " + answer.path().label().replace("/jsonrpc ", "") + ": "
-                + StockErrors.describe(status, json) + StockErrors.missingModel(status, json).map(StockConnection::appHint)
-                .orElse(""), StockErrors.isBusiness(status, json));
+                + StockErrors.describe(status, json)
+                + StockErrors.missingModel(status, json).map(StockConnection::appHint).orElse(""),
+                StockErrors.isBusiness(status, json));
     }
 
-    /** Why a model is missing: only failure reports use a model of an app the bridge does not require (plant-contract §7.6). */
+    /** Why a model is missing: only failure reports use an app the bridge does not require (plant-contract §7.6). */
     private static String appHint(String model) {
         return model.startsWith("maintenance.")
                 ? " (the Maintenance app is not installed in Odoo: install it, or set ODOO_FAILURE_REPORTS=false; "

@@ -51,7 +51,8 @@ class StockFailureReportsTest {
             JsonNode installed = plant.run(TASK);
             assertThat(installed.get("lastRun").get("counts").asText()).as(installed.toString())
                     .contains("reported=1");
-            assertThat(odoo.seed().maintenanceRequests()).containsExactly("PLC failure silo101: MOTOR_FAILURE | Silo A");
+            assertThat(odoo.seed().maintenanceRequests())
+                    .containsExactly("PLC failure silo101: MOTOR_FAILURE | Silo A");
             assertThat(plant.sql.strings("select odoo_status || ' ' || odoo_attempts from equipment_failure"))
                     .containsExactly("SENT 2");
         }
