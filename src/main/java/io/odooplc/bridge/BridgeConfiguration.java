@@ -110,7 +110,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         OdooClient odoo = OdooBeans.bind(registry, settings.odoo(), settings.odooCalls(), metrics, Clock.systemUTC());
         registry.bind("processCompleted", new ProcessCompleted(odoo, settings.odooRetry()));
         if (settings.odooApi() == OdooApi.STOCK) {
-            StockBeans.bind(registry, settings.odoo(), settings.memoryMap().equipment());
+            StockBeans.bind(registry, settings.odoo(), settings.memoryMap().equipment(), settings.odooMoDomain());
         }
 
         PlcLink plc = bindPlc(registry, metrics);
@@ -122,7 +122,8 @@ public class BridgeConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("recipeWriter", RecipeWriter.class), settings.syncBatchLimit()));
         registry.bind("equipmentFailure", new EquipmentFailure(map,
                 registry.lookupByNameAndType("plcWrites", PlcWrites.class), odoo,
-                new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax())));
+                new RetryBackoff(settings.odooRetry().backoff(), settings.odooRetry().backoffMax()),
+                settings.odooFailureReports()));
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(database));

@@ -48,7 +48,7 @@ class DemoIT {
     void againstStockOdooWithoutTheAddon(@TempDir Path workDir) throws Exception {
         run(workDir, List.of("--demo", "--odoo", "stock"), 5, Duration.ofSeconds(150));
         assertThat(Files.readString(workDir.resolve("demo.log")))
-                .contains("stock Odoo 17 (no addon):", "stock Odoo 17.0 at http://127.0.0.1:", "JSON-RPC /jsonrpc")
+                .contains("stock Odoo 17 (no addon):", "stock Odoo 17.0 (major 17) at http://127.0.0.1:", "JSON-RPC /jsonrpc")
                 .contains("SYNCED, Odoo holds the actuals");
     }
 

@@ -92,7 +92,10 @@ public final class BridgeSettings {
         database = values.raw("DATABASE_URL").map(v -> DatabaseUrl.parse("DATABASE_URL", v));
 
         boolean plcNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesPlc());
-        boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled() && e.getKey().usesOdoo());
+        // Task 5 without failure reports needs no Odoo.
+        boolean failureReports = values.flag("ODOO_FAILURE_REPORTS");
+        boolean odooNeeded = schedules.entrySet().stream().anyMatch(e -> e.getValue().enabled()
+                && e.getKey().usesOdoo() && (failureReports || e.getKey() != Task.EQUIPMENT_FAILURE));
         plcTimeout = Duration.ofMillis(Math.round(1000 * values.get("PLC_TIMEOUT_SEC", Double.class)));
         plcUrl = readPlcUrl(plcNeeded);
         odoo = odooNeeded ? Optional.of(readOdoo()) : Optional.empty();
@@ -352,6 +355,18 @@ public final class BridgeSettings {
         out.put("ODOO_HTTP_RETRIES", Integer.toString(calls.httpRetries()));
         out.put("ODOO_HTTP_RETRY_DELAY_MILLIS", Long.toString(calls.httpRetryDelay().toMillis()));
         return out;
+    }
+
+    /** ODOO_MO_DOMAIN: the extra terms of task 1's MO search on stock Odoo; empty for none. */
+    public List<Object> odooMoDomain() {
+        @SuppressWarnings("unchecked")
+        List<Object> terms = values.find("ODOO_MO_DOMAIN", List.class).orElse(List.of());
+        return terms;
+    }
+
+    /** ODOO_FAILURE_REPORTS: whether task 5 reports the failures it stores to Odoo. */
+    public boolean odooFailureReports() {
+        return values.flag("ODOO_FAILURE_REPORTS");
     }
 
     /** CAMEL_CLI_ENABLED: whether the Camel CLI may see and control the bridge. */

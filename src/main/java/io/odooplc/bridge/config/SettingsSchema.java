@@ -159,7 +159,8 @@ public final class SettingsSchema {
 
             // Odoo
             new Setting("ODOO_URL", null, Type.checked("url", "an http:// or https:// URL", "ftp://odoo:8069"),
-                    "Odoo base URL (`ODOO_BASE_URL` is accepted too). Required when task 1, 3 or 5 is enabled.",
+                    "Odoo base URL (`ODOO_BASE_URL` is accepted too). Required when task 1 or 3 is enabled, or task 5 "
+                            + "with `ODOO_FAILURE_REPORTS=true`.",
                     Group.ODOO),
             new Setting("ODOO_DB", null, Type.text(),
                     "Odoo database. Required with `ODOO_URL`.",
@@ -217,6 +218,16 @@ public final class SettingsSchema {
                     Group.ODOO),
             new Setting("ODOO_MARK_DONE", "false", Type.flag(),
                     "`true`: call `mark-done` after a successful post.",
+                    Group.ODOO),
+            new Setting("ODOO_MO_DOMAIN", null,
+                    new Type("json", OdooDomain.ALLOWED, OdooDomain::parse, List.of("state = done",
+                            "{\"state\": \"done\"}", "[[\"state\", \"is\", \"done\"]]",
+                            "[\"|\", [\"state\", \"=\", \"done\"]]")),
+                    "Stock Odoo: extra Odoo domain (JSON) for task 1's MO search, and-ed with state `confirmed`, "
+                            + "e.g. `[[\"picking_type_id.name\", \"=\", \"Feed line 1\"]]`; checked at start-up.",
+                    Group.ODOO),
+            new Setting("ODOO_FAILURE_REPORTS", "true", Type.flag(),
+                    "`false`: task 5 stores and acknowledges equipment failures but does not report them to Odoo.",
                     Group.ODOO),
 
             // Operations

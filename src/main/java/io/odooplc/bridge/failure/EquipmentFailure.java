@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.Values;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * with a time that is not a real date, or without equipment code or text, is neither stored nor acknowledged: the PLC
  * keeps showing it and every run logs which words are wrong. {@link #recordReport} decides from Odoo's answer what
  * happens to each stored failure; one Odoo could not take is offered again after a backoff until Odoo takes or rejects it.
+ * With ODOO_FAILURE_REPORTS=false nothing is reported ({@link #reportsToOdoo}).
  */
 public class EquipmentFailure {
 
@@ -64,14 +66,18 @@ public class EquipmentFailure {
     private final PlcWrites writes;
     private final OdooClient odoo;
     private final RetryBackoff backoff;
+    private final boolean reports;
+    private final AtomicBoolean reportsOffSaid = new AtomicBoolean();
 
-    public EquipmentFailure(MemoryMap map, PlcWrites writes, OdooClient odoo, RetryBackoff backoff) {
+    /** {@code reports}: ODOO_FAILURE_REPORTS. */
+    public EquipmentFailure(MemoryMap map, PlcWrites writes, OdooClient odoo, RetryBackoff backoff, boolean reports) {
         this.area = map.failureArea();
         this.codec = new FailureCodec(map);
         this.ackAddress = map.handshake().failureAck();
         this.writes = writes;
         this.odoo = odoo;
         this.backoff = backoff;
+        this.reports = reports;
     }
 
     /** The failure area's range, for the planned read. */
@@ -128,6 +134,18 @@ public class EquipmentFailure {
     public void acknowledged(@ExchangeProperty(EVENT) Event event, Exchange exchange) {
         TaskCounts.put(exchange, "acked", 1);
         LOG.info("failure {} acknowledged on the PLC ({} = 1)", event, Words.dm(ackAddress));
+    }
+
+    /**
+     * Whether this run reports stored failures to Odoo (ODOO_FAILURE_REPORTS). Off, the first run after start says so
+     * once, not every run: the failures stay PENDING, so switching reports on later sends them, oldest first.
+     */
+    public boolean reportsToOdoo() {
+        if (!reports && reportsOffSaid.compareAndSet(false, true)) {
+            LOG.info("failure reports to Odoo are off (ODOO_FAILURE_REPORTS=false): failures are stored and "
+                    + "acknowledged, not reported; with ODOO_FAILURE_REPORTS=true the stored ones are reported");
+        }
+        return reports;
     }
 
     /** Before the reports: a run without Odoo settings fails here with a clear message. */

@@ -14,13 +14,14 @@ public final class StockBeans {
     private StockBeans() {
     }
 
-    public static StockConnection bind(Registry registry, Optional<OdooSettings> connection, List<Equipment> equipment) {
+    public static StockConnection bind(Registry registry, Optional<OdooSettings> connection, List<Equipment> equipment,
+            List<Object> moDomain) {
         StockConnection odoo = new StockConnection(connection,
                 connection.map(c -> SafeUrl.of(c.url())).orElse("(not configured)"));
         StockLines lines = new StockLines(odoo, equipment);
         registry.bind("odooStock", odoo);
         registry.bind("odooStockLines", lines);
-        registry.bind("odooStockMoList", new StockMoList(odoo, lines));
+        registry.bind("odooStockMoList", new StockMoList(odoo, lines, moDomain));
         registry.bind("odooStockMo", new StockMoWrites(odoo, lines));
         registry.bind("odooStockMaintenance", new StockMaintenance(odoo));
         return odoo;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,17 +80,43 @@ public class StockConnection {
         return new OdooRequest(StockTarget.jsonRpc("common.version"), envelope("common", "version", List.of()));
     }
 
-    public void acceptVersion(JsonNode result) throws OdooBadAnswerException {
+    /** Whether a task talks to Odoo, so its settings were required (the start-up version check runs then only). */
+    public boolean configured() {
+        return connection.isPresent();
+    }
+
+    /** Keeps the version; says it (transport and fields) when it is the first or another major than before. */
+    public synchronized void acceptVersion(JsonNode result) throws OdooBadAnswerException {
         StockVersion found = StockVersion.parse(result.path("server_version").asText(null));
         if (!found.supported()) {
             throw new OdooBadAnswerException("Odoo at " + safeUrl + " is version '" + found.serverVersion()
                     + "': ODOO_API=stock speaks Odoo " + StockVersion.OLDEST + " and later");
         }
         if (version == null || version.major() != found.major()) {
-            LOG.info("[odoo] stock Odoo {} at {}: {} with the fields of Odoo {}", found.serverVersion(), safeUrl,
-                    found.transport(), found.major());
+            LOG.info("[odoo] stock Odoo {} (major {}) at {}: {}, fields of Odoo {}: a raw move's done quantity {}, "
+                    + "button_mark_done with {}", found.serverVersion(), found.major(), safeUrl, found.transport(),
+                    found.major(), found.picking() ? "quantity with picked" : found.doneField(),
+                    String.join(", ", new TreeSet<>(found.markDoneContext().keySet())));
         }
         version = found;
+    }
+
+    /**
+     * The start-up version check failed (doCatch of route odoo-stock-version-at-start). Odoo not reachable yet is no
+     * reason to stop: the first operation asks again. An answer that is no usable Odoo (a version before 14, an HTTP
+     * error status: a wrong ODOO_URL) is an error, as every operation will fail with it.
+     */
+    public void versionUnknown(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (t instanceof OdooBadAnswerException bad) {
+                LOG.error("[odoo] stock Odoo not usable: {}", bad.getMessage());
+                return;
+            }
+        }
+        LOG.warn("[odoo] stock Odoo at {} did not tell its version at start-up ({}); the first Odoo call asks "
+                + "again", safeUrl, caught.getMessage());
     }
 
     /** JSON-RPC: common.authenticate. JSON-2 has no login: a cheap call (the user's context) checks the key. */
@@ -161,7 +188,17 @@ public class StockConnection {
             throw new OdooBadAnswerException("HTTP " + status + " from " + safeUrl + answer.path().path());
         }
         throw new OdooRefusedException("Odoo refused " + answer.path().label().replace("/jsonrpc ", "") + ": "
-                + StockErrors.describe(status, json), StockErrors.isBusiness(status, json));
+                + StockErrors.describe(status, json)
+                + StockErrors.missingModel(status, json).map(StockConnection::appHint).orElse(""),
+                StockErrors.isBusiness(status, json));
+    }
+
+    /** Why a model is missing: only failure reports use an app the bridge does not require (plant-contract §7.6). */
+    private static String appHint(String model) {
+        return model.startsWith("maintenance.")
+                ? " (the Maintenance app is not installed in Odoo: install it, or set ODOO_FAILURE_REPORTS=false; "
+                        + "the failure stays stored and is offered again)"
+                : " (the Odoo app of " + model + " is not installed)";
     }
 
     private OdooLoginRefusedException loginRefused(String why) {

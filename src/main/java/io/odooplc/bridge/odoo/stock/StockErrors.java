@@ -1,6 +1,8 @@
 package io.odooplc.bridge.odoo.stock;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +18,7 @@ public final class StockErrors {
     private static final Set<String> BUSINESS = Set.of("odoo.exceptions.UserError", "odoo.exceptions.ValidationError",
             "odoo.exceptions.MissingError", "odoo.exceptions.AccessError");
     /** execute_kw on a model that is not installed: a UserError, yet no business answer (the app may be added). */
-    private static final Pattern NO_MODEL = Pattern.compile("Object \\S+ doesn't exist");
+    private static final Pattern NO_MODEL = Pattern.compile("Object (\\S+) doesn't exist");
 
     private StockErrors() {
     }
@@ -38,10 +40,16 @@ public final class StockErrors {
     static boolean isBusiness(int status, JsonNode json) {
         JsonNode error = error(status, json);
         String name = error.path("name").asText();
-        if (NO_MODEL.matcher(error.path("message").asText()).find()) {
+        if (missingModel(status, json).isPresent()) {
             return false;
         }
         return BUSINESS.contains(name) || (name.isEmpty() && (status == 403 || status == 422));
+    }
+
+    /** The model Odoo says it does not have (its app is not installed), if that is the error. */
+    static Optional<String> missingModel(int status, JsonNode json) {
+        Matcher m = NO_MODEL.matcher(error(status, json).path("message").asText());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The exception's short name and Odoo's message, safe to log (no traceback). */

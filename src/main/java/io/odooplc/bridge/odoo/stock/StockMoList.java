@@ -1,6 +1,7 @@
 package io.odooplc.bridge.odoo.stock;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.apache.camel.ExchangeProperty;
  * addon's list has, so task 1 reads both alike: per MO {@code mo_id}, {@code state}, {@code quantity} (kg),
  * {@code product_name} and {@code components_consumption} with each move's demand in kg and its equipment code.
  * An MO whose own or a mapped move's unit is no weight carries {@code invalid} with why: it is not staged.
+ * ODOO_MO_DOMAIN's terms follow the state term: Odoo and-s the top-level terms of a domain (plant-contract §7.3).
  */
 public class StockMoList {
 
@@ -31,15 +33,21 @@ public class StockMoList {
 
     private final StockConnection odoo;
     private final StockLines lines;
+    private final List<Object> domain;
 
-    public StockMoList(StockConnection odoo, StockLines lines) {
+    /** {@code extraDomain}: ODOO_MO_DOMAIN, checked at start-up (empty for none). */
+    public StockMoList(StockConnection odoo, StockLines lines, List<Object> extraDomain) {
         this.odoo = odoo;
         this.lines = lines;
+        List<Object> all = new ArrayList<>();
+        all.add(List.of("state", "=", "confirmed"));
+        all.addAll(extraDomain);
+        this.domain = List.copyOf(all);
     }
 
     public OdooRequest moSearch(Exchange exchange) {
         return odoo.call("mrp.production", "search_read", null, Map.of(
-                "domain", List.of(List.of("state", "=", "confirmed")),
+                "domain", domain,
                 "fields", MO_FIELDS,
                 "limit", StockConnection.input(exchange, AddonRequests.LIMIT),
                 "offset", StockConnection.input(exchange, AddonRequests.OFFSET)));

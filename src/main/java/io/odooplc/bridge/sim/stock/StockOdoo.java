@@ -106,9 +106,16 @@ public final class StockOdoo implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** {@code modelMethod}: a model method, or {@code common.version} / {@code common.authenticate} for HTTP_500. */
     public synchronized void failNext(String modelMethod, int times, Fault fault) {
         faults.put(modelMethod, fault);
         faultCounts.put(modelMethod, times);
+    }
+
+    /** Installs the Maintenance app in a database made without it, with the feed mill's maintenance equipment. */
+    public void installMaintenance() {
+        db.installMaintenance();
+        seed.maintenanceEquipment();
     }
 
     /** Writes on an MO that was already done or cancelled: the bridge must make none. */
@@ -164,6 +171,10 @@ public final class StockOdoo implements AutoCloseable {
         JsonNode args = params.path("args");
         String call = params.path("service").asText() + "." + params.path("method").asText();
         ObjectNode envelope = JSON.objectNode().put("jsonrpc", "2.0").set("id", request.path("id"));
+        if (!call.equals("object.execute_kw") && takeFault(call) == Fault.HTTP_500) {
+            sendText(exchange, 500, "<html><body>Internal Server Error</body></html>");
+            return;
+        }
         switch (call) {
             case "common.version" -> envelope.set("result", JSON.objectNode().put("server_version", db.major + ".0")
                     .put("server_serie", db.major + ".0").put("protocol_version", 1)

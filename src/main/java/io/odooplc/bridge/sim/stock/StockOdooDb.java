@@ -24,9 +24,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class StockOdooDb {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** The model each many2one field points to, as {@code model.field}: a domain's dotted path follows it. */
+    private static final Map<String, String> RELATIONS = Map.of(
+            "mrp.production.product_id", "product.product",
+            "mrp.production.product_uom_id", "uom.uom",
+            "mrp.production.picking_type_id", "stock.picking.type",
+            "stock.move.raw_material_production_id", "mrp.production",
+            "stock.move.product_id", "product.product",
+            "stock.move.product_uom", "uom.uom",
+            "maintenance.request.equipment_id", "maintenance.equipment");
 
     final int major;
-    final boolean maintenanceInstalled;
+    volatile boolean maintenanceInstalled;
     private final Map<String, TreeMap<Integer, ObjectNode>> tables = new HashMap<>();
     private final Map<String, Set<String>> fields = new HashMap<>();
     private int nextId = 1;
@@ -36,7 +45,7 @@ final class StockOdooDb {
         this.major = major;
         this.maintenanceInstalled = maintenanceInstalled;
         fields.put("mrp.production", Set.of("id", "name", "state", "product_id", "product_qty", "product_uom_id",
-                "qty_producing", "move_raw_ids", major >= 17 ? "date_start" : "date_planned_start"));
+                "qty_producing", "move_raw_ids", "picking_type_id", major >= 17 ? "date_start" : "date_planned_start"));
         fields.put("stock.move", major >= 17
                 ? Set.of("id", "raw_material_production_id", "product_id", "product_uom_qty", "product_uom", "state",
                         "move_line_ids", "quantity", "picked")
@@ -44,11 +53,20 @@ final class StockOdooDb {
                         "move_line_ids", "quantity_done"));
         fields.put("product.product", Set.of("id", "name", "default_code", "display_name"));
         fields.put("uom.uom", Set.of("id", "name"));
-        if (maintenanceInstalled) {
-            fields.put("maintenance.equipment", Set.of("id", "name", "serial_no"));
-            fields.put("maintenance.request", Set.of("id", "name", "description", "request_date", "equipment_id"));
-        }
+        fields.put("stock.picking.type", Set.of("id", "name"));
         fields.keySet().forEach(m -> tables.put(m, new TreeMap<>()));
+        if (maintenanceInstalled) {
+            installMaintenance();
+        }
+    }
+
+    /** The Maintenance app's models, as installing the app adds them. */
+    synchronized void installMaintenance() {
+        fields.put("maintenance.equipment", Set.of("id", "name", "serial_no"));
+        fields.put("maintenance.request", Set.of("id", "name", "description", "request_date", "equipment_id"));
+        tables.put("maintenance.equipment", new TreeMap<>());
+        tables.put("maintenance.request", new TreeMap<>());
+        maintenanceInstalled = true;
     }
 
     boolean picking() {
@@ -106,7 +124,7 @@ final class StockOdooDb {
         kwargs.path("fields").forEach(f -> wanted.add(checked(model, f.asText())));
         List<ObjectNode> found = new ArrayList<>();
         for (ObjectNode r : tables.get(model).values()) {
-            if (Domain.matches(kwargs.path("domain"), r)) {
+            if (Domain.matches(kwargs.path("domain"), model, r, this)) {
                 found.add(r);
             }
         }
@@ -232,7 +250,16 @@ final class StockOdooDb {
         return moves;
     }
 
-    private String checked(String model, String field) {
+    /** The model a many2one field points to; Odoo's ValueError for a path through any other field. */
+    String relation(String model, String field) {
+        String target = RELATIONS.get(model + "." + field);
+        if (target == null) {
+            throw OdooError.invalidField(field, model);
+        }
+        return target;
+    }
+
+    String checked(String model, String field) {
         if (!fields.get(model).contains(field)) {
             throw OdooError.invalidField(field, model);
         }

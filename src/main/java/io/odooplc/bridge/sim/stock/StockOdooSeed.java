@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The feed mill's records in a stock Odoo: units (kg, g, t, Units), one raw-material product per PLC equipment with
  * Internal Reference {@code 40<id>} (the shipped memory map's {@code products:}), a premix no equipment doses
  * ({@code 90001}), the feed they make, maintenance equipment for silos 101-105 (serial number = equipment code), and
- * confirmed MOs of 1000 kg: three silos in kg, one in g, the molasses tank in kg, and the premix by hand.
+ * confirmed MOs of 1000 kg: three silos in kg, one in g, the molasses tank in kg, and the premix by hand, all of the
+ * operation type "Manufacturing".
  */
 public final class StockOdooSeed {
 
@@ -25,6 +26,7 @@ public final class StockOdooSeed {
     private final StockOdooDb db;
     private final Map<String, ObjectNode> uoms = new HashMap<>();
     private final Map<String, ObjectNode> products = new HashMap<>();
+    private final Map<String, ObjectNode> operationTypes = new HashMap<>();
     private int moNumber;
 
     StockOdooSeed(StockOdooDb db) {
@@ -45,10 +47,7 @@ public final class StockOdooSeed {
         product("90001", "PREMIX VITAMIN");
         product("511", "FEED BR 511");
         if (db.maintenanceInstalled) {
-            for (int id = 101; id <= 105; id++) {
-                db.insert("maintenance.equipment", JSON.objectNode().put("name", "Silo " + (char) ('A' + id - 101))
-                        .put("serial_no", "silo" + id));
-            }
+            maintenanceEquipment();
         }
         for (int i = 0; i < mos; i++) {
             addMo(1000, "kg", List.of(new Component("40" + (101 + i % 3), 350, "kg"),
@@ -59,6 +58,14 @@ public final class StockOdooSeed {
         }
     }
 
+    /** Maintenance equipment for silos 101-105, serial number = equipment code. */
+    void maintenanceEquipment() {
+        for (int id = 101; id <= 105; id++) {
+            db.insert("maintenance.equipment", JSON.objectNode().put("name", "Silo " + (char) ('A' + id - 101))
+                    .put("serial_no", "silo" + id));
+        }
+    }
+
     /** A confirmed MO of the feed with these components; its name, WH/MO/nnnnn in order. */
     public synchronized String addMo(double quantity, String uom, List<Component> components) {
         String name = String.format("WH/MO/%05d", ++moNumber);
@@ -66,6 +73,7 @@ public final class StockOdooSeed {
                 .put("product_qty", quantity).put("qty_producing", 0)
                 .set("product_id", m2o(products.get("511"))));
         mo.set("product_uom_id", m2o(uoms.get(uom)));
+        mo.set("picking_type_id", m2o(typeNamed("Manufacturing")));
         ArrayNode moves = mo.putArray("move_raw_ids");
         for (Component c : components) {
             ObjectNode move = JSON.objectNode().put("product_uom_qty", c.demand()).put("state", "confirmed");
@@ -80,6 +88,16 @@ public final class StockOdooSeed {
             moves.add(db.insert("stock.move", move).get("id").asInt());
         }
         return name;
+    }
+
+    /** The MO made under another operation type (stock.picking.type), e.g. another production line's. */
+    public synchronized void operationType(String mo, String typeName) {
+        mo(mo).set("picking_type_id", m2o(typeNamed(typeName)));
+    }
+
+    private ObjectNode typeNamed(String name) {
+        return operationTypes.computeIfAbsent(name, n -> db.insert("stock.picking.type",
+                JSON.objectNode().put("name", n)));
     }
 
     /** The reservation of the MO's move of this product split over two move lines (two lots or locations). */
