@@ -129,6 +129,7 @@ public record BridgeSettings(
             String plcUrl = plcUrl(plcTimeout, plcNeeded);
             Optional<OdooSettings> odoo = odooNeeded ? Optional.of(odoo()) : Optional.empty();
             OdooApi.of(required("ODOO_API")); // validated here, read by odooApi()
+            parse("ODOO_UNMAPPED_COMPONENTS", required("ODOO_UNMAPPED_COMPONENTS")); // validated here, read by the stock routes
             OdooCallSettings odooCalls = odooCalls();
             OdooRetrySettings odooRetry = odooRetry();
 

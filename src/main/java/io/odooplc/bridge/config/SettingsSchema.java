@@ -215,7 +215,11 @@ public final class SettingsSchema {
                             + "they are offered until Odoo takes or refuses them.",
                     Group.ODOO),
             new Setting("ODOO_MARK_DONE", "false", Type.flag(),
-                    "`true`: call `mark-done` after a successful post.",
+                    "`true`: close the MO after a successful post; the batch is SYNCED only once Odoo holds the MO done, else retried (the post repeated) and then `NEEDS_ATTENTION`.",
+                    Group.ODOO),
+            new Setting("ODOO_UNMAPPED_COMPONENTS", "planned",
+                    Type.choice("planned, zero or leave", "planned", "zero", "leave"),
+                    "Stock Odoo: what a post writes on a raw move whose product is on no PLC equipment (added by hand): `planned` its demand, `zero` 0, `leave` nothing.",
                     Group.ODOO),
 
             // Operations
