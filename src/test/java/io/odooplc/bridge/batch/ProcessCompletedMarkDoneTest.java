@@ -29,13 +29,7 @@ class ProcessCompletedMarkDoneTest {
     @Test
     void aBatchIsSyncedOnlyOnceItsMoIsDone() throws Exception {
         try (FakeOdoo odoo = FakeOdoo.withSampleStock().start()) {
-            Map<String, String> s = RunningBridge.testSettings();
-            s.put("ADMIN_TOKEN", TOKEN);
-            RunningBridge.useOdoo(s, odoo);
-            s.put("ODOO_HTTP_RETRIES", "0");
-            s.put("ODOO_MARK_DONE", "true");
-            s.put("ODOO_RETRY_BACKOFF", "200ms");
-            s.put("ODOO_MAX_ATTEMPTS", "2");
+            Map<String, String> s = settings(odoo);
             try (RunningBridge bridge = RunningBridge.start(s)) {
                 TestBatches batches = new TestBatches(s.get("DATABASE_URL"));
                 long done = batches.completed("WH/MO/00013", new BigDecimal("1001"), Map.of("silo103", 340.0));
@@ -76,13 +70,7 @@ class ProcessCompletedMarkDoneTest {
     @Test
     void aMarkDoneThatKeepsFailingOrIsRefusedNeedsAttention() throws Exception {
         try (FakeOdoo odoo = FakeOdoo.withSampleStock().start()) {
-            Map<String, String> s = RunningBridge.testSettings();
-            s.put("ADMIN_TOKEN", TOKEN);
-            RunningBridge.useOdoo(s, odoo);
-            s.put("ODOO_HTTP_RETRIES", "0");
-            s.put("ODOO_MARK_DONE", "true");
-            s.put("ODOO_RETRY_BACKOFF", "200ms");
-            s.put("ODOO_MAX_ATTEMPTS", "2");
+            Map<String, String> s = settings(odoo);
             try (RunningBridge bridge = RunningBridge.start(s)) {
                 TestBatches batches = new TestBatches(s.get("DATABASE_URL"));
                 odoo.faults().failNext(OdooEndpoint.MO_MARK_DONE, 1);
@@ -108,6 +96,18 @@ class ProcessCompletedMarkDoneTest {
                 assertThat(doneAt(s.get("DATABASE_URL"), failing)).isFalse();
             }
         }
+    }
+
+    /** Mark-done on, no retries within a call, a short backoff and two attempts per batch. */
+    private static Map<String, String> settings(FakeOdoo odoo) {
+        Map<String, String> s = RunningBridge.testSettings();
+        s.put("ADMIN_TOKEN", TOKEN);
+        RunningBridge.useOdoo(s, odoo);
+        s.put("ODOO_HTTP_RETRIES", "0");
+        s.put("ODOO_MARK_DONE", "true");
+        s.put("ODOO_RETRY_BACKOFF", "200ms");
+        s.put("ODOO_MAX_ATTEMPTS", "2");
+        return s;
     }
 
     private static String run(RunningBridge bridge) throws Exception {
