@@ -11,10 +11,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The feed mill's records in a stock Odoo: units (kg, g, t, Units), one raw-material product per PLC equipment with
+ * The feed mill's records in a stock Odoo: units (kg, g, t, Units) with their rounding, one raw-material product per PLC equipment with
  * Internal Reference {@code 40<id>} (the shipped memory map's {@code products:}), a premix no equipment doses
  * ({@code 90001}), the feed they make, maintenance equipment for silos 101-105 (serial number = equipment code), and
- * confirmed MOs of 1000 kg: three silos in kg, one in g, the molasses tank in kg, and the premix by hand.
+ * confirmed MOs of 1000 kg: three silos in kg, one in g, the molasses tank in kg, and the premix by hand; each raw
+ * move with one move line (its reservation).
  */
 public final class StockOdooSeed {
 
