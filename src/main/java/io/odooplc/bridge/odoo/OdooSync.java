@@ -130,13 +130,14 @@ public class OdooSync {
         return synced(batch, true, "consumption posted and MO marked done in Odoo");
     }
 
-    private Map<String, Object> synced(BatchForOdoo batch, boolean markedDone, String what) {
+    private Map<String, Object> synced(BatchForOdoo batch, boolean markedDone, String note) {
         int attempts = batch.attempts() + 1;
         Map<String, Object> change = change("SYNCED", batch, markedDone ? List.of("synced", "marked_done")
-                : List.of("synced"), "SYNCED, " + what + " (attempt " + attempts + ")");
+                : List.of("synced"), "SYNCED, Odoo holds the actuals" + (markedDone ? " and the MO is done" : "")
+                + " (attempt " + attempts + ")");
         change.put("attempts", attempts);
         change.put("markedDone", markedDone);
-        change.put("note", what + " (attempt " + attempts + ")");
+        change.put("note", note + " (attempt " + attempts + ")");
         return change;
     }
 
