@@ -27,14 +27,12 @@ import org.slf4j.LoggerFactory;
  * Task 3's decisions; its queries and state changes are camel-sql steps of the route. {@code batches} turns the
  * due-batches query into {@link BatchForOdoo}; each {@code record...} step turns Odoo's answer into the change to make,
  * a map the route's SQL takes its named parameters from ({@code outcome}, {@code id}, {@code from}, {@code attempts},
- * {@code error}, {@code retrySeconds}); {@link #recorded} then counts and logs it, or logs a lost race.
+ * {@code error}, {@code retrySeconds}, {@code markedDone}); {@link #recorded} then counts and logs it, or logs a lost race.
  */
 public class ProcessCompleted {
 
     /** Exchange property holding the {@link BatchForOdoo} a split step works on. */
     public static final String BATCH = "batch";
-    /** Exchange property set when a post made the batch SYNCED, for the optional mark-done step. */
-    public static final String SYNCED = "bridgeSynced";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessCompleted.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -59,7 +57,6 @@ public class ProcessCompleted {
         }
         if (retry.markDone()) {
             TaskCounts.put(exchange, "marked_done", 0);
-            TaskCounts.put(exchange, "mark_done_failed", 0);
         }
     }
 
@@ -96,44 +93,50 @@ public class ProcessCompleted {
         return needsAttention(batch, batch.attempts(), "no actual consumption above 0 kg: nothing to post to Odoo");
     }
 
+    /**
+     * The post's answer. Accepted: SYNCED, or with ODOO_MARK_DONE on POSTED, which is no state: the route then closes
+     * the MO and {@link #recordMarkDone} decides.
+     */
     public Map<String, Object> recordPost(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply) {
         if (!reply.isSuccess()) {
             return failure(batch, "update-with-consumptions", reply);
         }
-        int attempts = batch.attempts() + 1;
-        Map<String, Object> change = change("SYNCED", batch, "synced", "SYNCED, Odoo holds the actuals (attempt "
-                + attempts + ")");
-        change.put("attempts", attempts);
-        change.put("note", "consumption posted to Odoo (attempt " + attempts + ")");
-        return change;
+        if (retry.markDone()) {
+            return change("POSTED", batch, List.of(), "consumption posted, closing the MO");
+        }
+        return synced(batch, false, "consumption posted to Odoo");
     }
 
     public Map<String, Object> recordCancel(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply) {
         if (!reply.isSuccess()) {
             return failure(batch, "cancel", reply);
         }
-        Map<String, Object> change = change("CANCELLED", batch, "cancelled",
+        Map<String, Object> change = change("CANCELLED", batch, List.of("cancelled"),
                 "CANCELLED, the PLC reported it failed and Odoo cancelled the MO");
         change.put("note", "PLC reported the batch failed; MO cancelled in Odoo (" + reply.message() + ")");
         return change;
     }
 
-    /** Whether to close the MO in Odoo now: ODOO_MARK_DONE is on and this batch was just synced. */
-    public boolean markDoneWanted(Exchange exchange) {
-        return retry.markDone() && exchange.getProperty(SYNCED, false, Boolean.class);
-    }
-
     /**
-     * The consumption is already in Odoo and the batch SYNCED; a failed mark-done is recorded in last_error and left
-     * for the operator (the MO stays open in Odoo, as it always did with the legacy).
+     * With ODOO_MARK_DONE the batch is SYNCED only once Odoo holds its MO done. Anything else is an attempt like a
+     * failed post: retried after the backoff (the post is repeated then, safe as it replaces quantities), or
+     * NEEDS_ATTENTION with Odoo's answer when Odoo refused it or the attempts are used up.
      */
     public Map<String, Object> recordMarkDone(@ExchangeProperty(BATCH) BatchForOdoo batch, OdooReply reply) {
-        if (reply.isSuccess()) {
-            return change("MARKED_DONE", batch, "marked_done", "MO marked done in Odoo");
+        if (!reply.isSuccess()) {
+            return failure(batch, "mark-done", reply);
         }
-        Map<String, Object> change = change("MARK_DONE_FAILED", batch, "mark_done_failed",
-                "mark-done failed, the MO stays open in Odoo: " + reply.message());
-        change.put("error", "mark-done failed: " + reply.message());
+        return synced(batch, true, "consumption posted and MO marked done in Odoo");
+    }
+
+    private Map<String, Object> synced(BatchForOdoo batch, boolean markedDone, String note) {
+        int attempts = batch.attempts() + 1;
+        Map<String, Object> change = change("SYNCED", batch, markedDone ? List.of("synced", "marked_done")
+                : List.of("synced"), "SYNCED, Odoo holds the actuals" + (markedDone ? " and the MO is done" : "")
+                + " (attempt " + attempts + ")");
+        change.put("attempts", attempts);
+        change.put("markedDone", markedDone);
+        change.put("note", note + " (attempt " + attempts + ")");
         return change;
     }
 
@@ -149,10 +152,9 @@ public class ProcessCompleted {
                     change.get("outcome"), change.get("from"));
             return;
         }
-        if ("SYNCED".equals(change.get("outcome"))) {
-            exchange.setProperty(SYNCED, true);
-        }
-        TaskCounts.increment(exchange, (String) change.get("count"));
+        @SuppressWarnings("unchecked")
+        List<String> counts = (List<String>) change.get("counts");
+        counts.forEach(count -> TaskCounts.increment(exchange, count));
         if ((Boolean) change.get("warn")) {
             LOG.warn("{}: {}", batch, change.get("log"));
         } else {
@@ -163,7 +165,7 @@ public class ProcessCompleted {
     private Map<String, Object> failure(BatchForOdoo batch, String call, OdooReply reply) {
         if (reply.isCircuitOpen()) {
             // Nothing was sent, so it is no attempt: only the error is kept, and the batch stays due.
-            Map<String, Object> change = change("DEFERRED", batch, "deferred", call + " deferred, " + reply.message());
+            Map<String, Object> change = change("DEFERRED", batch, List.of("deferred"), call + " deferred, " + reply.message());
             change.put("error", reply.message());
             return change;
         }
@@ -176,7 +178,7 @@ public class ProcessCompleted {
             return needsAttention(batch, attempts, "gave up after " + attempts + " attempts, last: " + error);
         }
         double wait = backoff.after(attempts).toMillis() / 1000.0;
-        Map<String, Object> change = change("RETRY", batch, "retry", "attempt " + attempts + " failed, next try in "
+        Map<String, Object> change = change("RETRY", batch, List.of("retry"), "attempt " + attempts + " failed, next try in "
                 + wait + " s: " + error);
         change.put("warn", true);
         change.put("attempts", attempts);
@@ -186,22 +188,22 @@ public class ProcessCompleted {
     }
 
     private static Map<String, Object> needsAttention(BatchForOdoo batch, int attempts, String reason) {
-        Map<String, Object> change = change("NEEDS_ATTENTION", batch, "needs_attention", "NEEDS_ATTENTION, " + reason);
+        Map<String, Object> change = change("NEEDS_ATTENTION", batch, List.of("needs_attention"), "NEEDS_ATTENTION, " + reason);
         change.put("warn", true);
         change.put("attempts", attempts);
         change.put("error", reason);
         return change;
     }
 
-    private static Map<String, Object> change(String outcome, BatchForOdoo batch, String count, String log) {
+    private static Map<String, Object> change(String outcome, BatchForOdoo batch, List<String> counts, String log) {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("outcome", outcome);
         change.put("id", batch.id());
         change.put("mo", batch.moName());
         change.put("from", batch.state().name());
-        change.put("count", count);
+        change.put("counts", counts);
         change.put("log", log);
-        change.put("warn", outcome.equals("MARK_DONE_FAILED"));
+        change.put("warn", false);
         return change;
     }
 }

@@ -112,6 +112,7 @@ class BridgeSettingsTest {
         "ODOO_MAX_ATTEMPTS|0|ODOO_MAX_ATTEMPTS='0' is not valid: a whole number from 1 to 1000",
         "ODOO_MARK_DONE|sometimes|ODOO_MARK_DONE='sometimes' is not valid: true or false",
         "ODOO_API|xmlrpc|ODOO_API='xmlrpc' is not valid: addon (the SCADA addon) or stock (Odoo 14-19 without addon)",
+        "ODOO_UNMAPPED_COMPONENTS|none|ODOO_UNMAPPED_COMPONENTS='none' is not valid: planned, zero or leave",
         "CAMEL_CLI_ENABLED|maybe|CAMEL_CLI_ENABLED='maybe' is not valid: true or false",
     })
     void badValuesAreNamedWithWhatIsAllowed(String key, String value, String message) {

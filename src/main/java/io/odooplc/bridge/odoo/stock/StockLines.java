@@ -25,9 +25,12 @@ public class StockLines {
     /** Exchange property: the moves read, until their products are read too. */
     public static final String MOVES = "stockMoves";
 
-    /** One raw move; {@code equipmentCode} null when its product is on no equipment, {@code kgPerUnit} empty when its unit is no weight. */
-    public record RawMove(int id, int moId, String productName, String uom, BigDecimal demand, String equipmentCode,
-            Optional<BigDecimal> kgPerUnit) {
+    /**
+     * One raw move; {@code equipmentCode} null when its product is on no equipment, {@code kgPerUnit} empty when its
+     * unit is no weight; {@code lineIds} its move lines (reservations), in Odoo's order.
+     */
+    public record RawMove(int id, int moId, String productName, int uomId, String uom, BigDecimal demand,
+            String equipmentCode, Optional<BigDecimal> kgPerUnit, List<Integer> lineIds) {
     }
 
     private final StockConnection odoo;
@@ -66,9 +69,12 @@ public class StockLines {
         for (JsonNode m : moves) {
             String uom = Many2one.name(m.path("product_uom"));
             String code = codes.get(Many2one.id(m.path("product_id")));
+            List<Integer> lineIds = new ArrayList<>();
+            m.path("move_line_ids").forEach(l -> lineIds.add(l.asInt()));
             out.add(new RawMove(m.path("id").asInt(), Many2one.id(m.path("raw_material_production_id")),
-                    Many2one.name(m.path("product_id")), uom, m.path("product_uom_qty").decimalValue(),
-                    code == null ? null : equipmentByProduct.get(code), Kilograms.perUnit(uom)));
+                    Many2one.name(m.path("product_id")), Many2one.id(m.path("product_uom")), uom,
+                    m.path("product_uom_qty").decimalValue(), code == null ? null : equipmentByProduct.get(code),
+                    Kilograms.perUnit(uom), lineIds));
         }
         return out;
     }

@@ -2,11 +2,11 @@ package io.odooplc.bridge.odoo.stock;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +29,9 @@ public class StockMoWrites {
     public static final String MO = "stockMo";
     public static final String POSTED = "stockPosted";
     public static final String ANSWERED = "stockAnswered";
+    /** Exchange properties: the raw moves read, until their units are; ODOO_UNMAPPED_COMPONENTS as the route sets it. */
+    public static final String RAW_MOVES = "stockRawMoves";
+    public static final String UNMAPPED = "unmappedComponents";
 
     private final StockConnection odoo;
     private final StockLines lines;
@@ -66,16 +69,33 @@ public class StockMoWrites {
         return lines.moveSearch(List.of(mo.path("id").asInt()));
     }
 
+    /** The units of the MO and of its raw moves, in one call, for their rounding. */
+    public OdooRequest uomSearch(List<RawMove> moves, @ExchangeProperty(MO) JsonNode mo, Exchange exchange) {
+        exchange.setProperty(RAW_MOVES, moves);
+        Set<Integer> ids = new LinkedHashSet<>();
+        ids.add(Many2one.id(mo.path("product_uom_id")));
+        moves.forEach(m -> ids.add(m.uomId()));
+        return odoo.call("uom.uom", "search_read", null, Map.of(
+                "domain", List.of(List.of("id", "in", List.copyOf(ids))),
+                "fields", List.of("rounding"),
+                "context", Map.of("active_test", false)));
+    }
+
     /**
      * The writes of a post, in order: the MO's {@code qty_producing} (the PLC's finished weight in the MO's unit),
      * then per raw move the consumed quantity in its unit: for a mapped move its equipment's PLC actual (on the first
-     * move of that equipment, 0 on the others), for an unmapped one its demand (consumed as planned); 17+ then mark
-     * them picked, or Odoo would cancel them at close instead of consuming them.
+     * move of that equipment, 0 on the others), for an unmapped one as ODOO_UNMAPPED_COMPONENTS says; each rounded to
+     * its unit's rounding. 14-15 write a move whose reservation is split over move lines on its lines; 17+ then mark
+     * the moves written picked, or Odoo would cancel them at close instead of consuming them.
      */
-    public List<OdooRequest> writes(List<RawMove> moves, @ExchangeProperty(MO) JsonNode mo, Exchange exchange)
+    public List<OdooRequest> writes(JsonNode uoms, @ExchangeProperty(RAW_MOVES) List<RawMove> moves,
+            @ExchangeProperty(MO) JsonNode mo, @ExchangeProperty(UNMAPPED) String unmappedSetting, Exchange exchange)
             throws OdooRefusedException {
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = exchange.getProperty(StockConnection.INPUT, Map.class);
+        UnmappedComponents unmapped = UnmappedComponents.of(unmappedSetting);
+        Map<Integer, BigDecimal> rounding = new HashMap<>();
+        uoms.forEach(u -> rounding.put(u.path("id").asInt(), u.path("rounding").decimalValue()));
         StockVersion version = odoo.version();
         List<OdooRequest> writes = new ArrayList<>();
         String name = mo.path("name").asText();
@@ -85,27 +105,39 @@ public class StockMoWrites {
             BigDecimal perUnit = Kilograms.perUnit(uom).orElseThrow(() -> new OdooRefusedException(name
                     + ": its unit '" + uom + "' is not a weight (kg, g, t)", true));
             writes.add(odoo.call("mrp.production", "write", List.of(moId), Map.of("vals", Map.of("qty_producing",
-                    Kilograms.toUnit(new BigDecimal(finished.toString()), perUnit)))));
+                    Kilograms.toUnit(new BigDecimal(finished.toString()), perUnit,
+                            roundingOf(rounding, Many2one.id(mo.path("product_uom_id"))))))));
         }
         Set<String> dosed = new HashSet<>();
         List<Integer> written = new ArrayList<>();
         int mapped = 0;
         for (RawMove m : moves) {
             BigDecimal quantity;
-            if (m.equipmentCode() == null) {
-                quantity = m.demand();
-            } else {
+            if (m.equipmentCode() != null) {
                 BigDecimal perUnit = m.kgPerUnit().orElseThrow(() -> new OdooRefusedException(name + ": component "
                         + m.productName() + " is in '" + m.uom() + "', not a weight (kg, g, t)", true));
                 Object actual = payload.get(m.equipmentCode());
                 BigDecimal kg = dosed.add(m.equipmentCode()) && actual instanceof Number n
                         ? new BigDecimal(n.toString()) : BigDecimal.ZERO;
-                quantity = Kilograms.toUnit(kg, perUnit);
+                quantity = Kilograms.toUnit(kg, perUnit, roundingOf(rounding, m.uomId()));
                 mapped++;
+            } else if (unmapped == UnmappedComponents.LEAVE) {
+                continue;
+            } else {
+                quantity = unmapped == UnmappedComponents.ZERO ? BigDecimal.ZERO
+                        : Kilograms.round(m.demand(), roundingOf(rounding, m.uomId()));
             }
-            Map<String, Object> vals = new LinkedHashMap<>();
-            vals.put(version.doneField(), quantity);
-            writes.add(odoo.call("stock.move", "write", List.of(m.id()), Map.of("vals", vals)));
+            if (version.doneOnLines() && m.lineIds().size() > 1) {
+                // All on the first line (Odoo's reservation order), 0 on the others: the PLC weighs one total per
+                // equipment and knows no lots or locations to share it out by (plant-contract §7.4).
+                writes.add(odoo.call("stock.move.line", "write", m.lineIds().subList(0, 1),
+                        Map.of("vals", Map.of("qty_done", quantity))));
+                writes.add(odoo.call("stock.move.line", "write", m.lineIds().subList(1, m.lineIds().size()),
+                        Map.of("vals", Map.of("qty_done", BigDecimal.ZERO))));
+            } else {
+                writes.add(odoo.call("stock.move", "write", List.of(m.id()),
+                        Map.of("vals", Map.of(version.doneField(), quantity))));
+            }
             written.add(m.id());
         }
         if (version.picking() && !written.isEmpty()) {
@@ -114,8 +146,14 @@ public class StockMoWrites {
         List<String> notInMo = payload.keySet().stream()
                 .filter(k -> !k.equals("mo_id") && !k.equals("quantity") && !dosed.contains(k)).toList();
         exchange.setProperty(POSTED, mapped + " dosed and " + (written.size() - mapped) + " other raw moves set"
+                + (moves.size() > written.size() ? ", " + (moves.size() - written.size()) + " left as they were" : "")
                 + (notInMo.isEmpty() ? "" : "; no raw move in the MO for " + notInMo));
         return writes;
+    }
+
+    /** A unit Odoo did not answer for (none is expected): Odoo's default rounding. */
+    private static BigDecimal roundingOf(Map<Integer, BigDecimal> rounding, int uomId) {
+        return rounding.getOrDefault(uomId, Kilograms.FINEST);
     }
 
     public OdooReply posted(@ExchangeProperty(MO) JsonNode mo, @ExchangeProperty(POSTED) String summary) {

@@ -41,13 +41,21 @@ public record StockVersion(int major, String serverVersion) {
         return picking() ? "quantity" : "quantity_done";
     }
 
+    /**
+     * 14-15 refuse a raw move's done quantity when its reservation is split over two or more move lines: the bridge
+     * writes the lines' {@code qty_done} instead (plant-contract §7.4).
+     */
+    public boolean doneOnLines() {
+        return major <= 15;
+    }
+
     /** Raw move fields the bridge reads. */
     public List<String> moveFields() {
         return picking()
                 ? List.of("raw_material_production_id", "product_id", "product_uom_qty", "product_uom", "state",
-                        "quantity", "picked")
+                        "move_line_ids", "quantity", "picked")
                 : List.of("raw_material_production_id", "product_id", "product_uom_qty", "product_uom", "state",
-                        "quantity_done");
+                        "move_line_ids", "quantity_done");
     }
 
     /** Closes without the immediate-production (14-16), consumption-warning and backorder wizards. */

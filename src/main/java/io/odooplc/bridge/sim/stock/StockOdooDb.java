@@ -1,5 +1,6 @@
 package io.odooplc.bridge.sim.stock;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The records of a stock Odoo database of one major version and the model methods the bridge calls, with the
  * behaviour that differs between versions: the fields each has (asking for another is Odoo's ValueError), the
  * done quantity of a raw move ({@code quantity_done} 14-16, {@code quantity} + {@code picked} 17+, unpicked moves
- * cancelled at close), 14-15 refusing a done quantity on a move with two move lines, the wizards
+ * cancelled at close), 14-15 refusing a done quantity on a move with two move lines (its lines' {@code qty_done}
+ * make it up), a done quantity finer than its unit's rounding refused (16+ at write, 14-15 at close), the wizards
  * {@code button_mark_done} returns without the version's skip context, and {@code action_cancel} on a done MO
  * (true 14-18, UserError 19). Many2one fields are held and read as {@code [id, name]}. Thread-safe.
  */
@@ -52,7 +54,9 @@ final class StockOdooDb {
                 : Set.of("id", "raw_material_production_id", "product_id", "product_uom_qty", "product_uom", "state",
                         "move_line_ids", "quantity_done"));
         fields.put("product.product", Set.of("id", "name", "default_code", "display_name"));
-        fields.put("uom.uom", Set.of("id", "name"));
+        fields.put("stock.move.line", major >= 17 ? Set.of("id", "move_id", "quantity", "picked")
+                : Set.of("id", "move_id", "qty_done"));
+        fields.put("uom.uom", Set.of("id", "name", "rounding"));
         fields.put("stock.picking.type", Set.of("id", "name"));
         fields.keySet().forEach(m -> tables.put(m, new TreeMap<>()));
         if (maintenanceInstalled) {
@@ -75,6 +79,10 @@ final class StockOdooDb {
 
     String doneField() {
         return picking() ? "quantity" : "quantity_done";
+    }
+
+    String lineDoneField() {
+        return picking() ? "quantity" : "qty_done";
     }
 
     synchronized ObjectNode insert(String model, ObjectNode values) {
@@ -156,15 +164,47 @@ final class StockOdooDb {
                 writesOnClosedMos++;
             }
             if (model.equals("stock.move") && vals.has(doneField())) {
-                // An MO's move is written: it counts against its MO being open.
-                ObjectNode mo = record("mrp.production", r.path("raw_material_production_id").path(0).asInt());
-                if (Set.of("done", "cancel").contains(mo.path("state").asText())) {
-                    writesOnClosedMos++;
+                if (major >= 16) {
+                    checkRounding(r, vals.get(doneField()).decimalValue());
                 }
+                countClosed(r);
+            }
+            ObjectNode lineOf = model.equals("stock.move.line") && vals.has(lineDoneField())
+                    ? record("stock.move", r.path("move_id").path(0).asInt()) : null;
+            if (lineOf != null) {
+                countClosed(lineOf);
             }
             vals.fields().forEachRemaining(e -> r.set(e.getKey(), e.getValue().deepCopy()));
+            if (lineOf != null) {
+                // The move's done quantity is the sum of its lines'.
+                BigDecimal sum = BigDecimal.ZERO;
+                for (JsonNode line : lineOf.path("move_line_ids")) {
+                    sum = sum.add(record("stock.move.line", line.asInt()).path(lineDoneField()).decimalValue());
+                }
+                lineOf.put(doneField(), sum);
+            }
         }
         return BooleanNode.TRUE;
+    }
+
+    /** A write on a raw move (or its line) of a closed MO counts against the bridge. */
+    private void countClosed(ObjectNode move) {
+        ObjectNode mo = record("mrp.production", move.path("raw_material_production_id").path(0).asInt());
+        if (Set.of("done", "cancel").contains(mo.path("state").asText())) {
+            writesOnClosedMos++;
+        }
+    }
+
+    /** Odoo's check of a done quantity against the rounding of the move's unit. */
+    private void checkRounding(ObjectNode move, BigDecimal quantity) {
+        ObjectNode uom = record("uom.uom", move.path("product_uom").path(0).asInt());
+        BigDecimal rounding = uom.path("rounding").decimalValue();
+        if (rounding.signum() > 0 && quantity.remainder(rounding).signum() != 0) {
+            throw OdooError.user("The quantity done for the product \"" + move.path("product_id").path(1).asText()
+                    + "\" doesn't respect the rounding precision defined on the unit of measure \""
+                    + uom.path("name").asText() + "\". Please change the quantity done or the rounding precision of"
+                    + " your unit of measure.");
+        }
     }
 
     private JsonNode create(String model, JsonNode valsList) {
@@ -189,7 +229,11 @@ final class StockOdooDb {
             return BooleanNode.TRUE;
         }
         if (mo.path("tracked").asBoolean()) {
-            // A lot-tracked product without a lot: Odoo asks for one whatever the context (18's batch produce).
+            // A lot-tracked product without a lot: Odoo asks for one whatever the context (18's batch produce);
+            // 19 refuses when it cannot create the lot itself.
+            if (major >= 19) {
+                throw OdooError.user("You need to generate Lot/Serial Number(s) for " + mo.path("name").asText());
+            }
             return wizard(mo, "mrp.batch.produce");
         }
         List<Object[]> wizards = picking()
@@ -206,6 +250,9 @@ final class StockOdooDb {
             if (!context.path((String) w[0]).asBoolean()) {
                 return wizard(mo, (String) w[1]);
             }
+        }
+        if (major <= 15) {
+            movesOf(mo).forEach(m -> checkRounding(m, m.path(doneField()).decimalValue()));
         }
         for (ObjectNode move : movesOf(mo)) {
             boolean consumed = !picking() || move.path("picked").asBoolean();

@@ -1,6 +1,7 @@
 package io.odooplc.bridge.sim.stock;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The feed mill's records in a stock Odoo: units (kg, g, t, Units), one raw-material product per PLC equipment with
+ * The feed mill's records in a stock Odoo: units (kg, g, t, Units) with their rounding, one raw-material product per PLC equipment with
  * Internal Reference {@code 40<id>} (the shipped memory map's {@code products:}), a premix no equipment doses
  * ({@code 90001}), the feed they make, maintenance equipment for silos 101-105 (serial number = equipment code), and
  * confirmed MOs of 1000 kg: three silos in kg, one in g, the molasses tank in kg, and the premix by hand, all of the
- * operation type "Manufacturing".
+ * operation type "Manufacturing"; each raw move with one move line (its reservation).
  */
 public final class StockOdooSeed {
 
@@ -38,8 +39,10 @@ public final class StockOdooSeed {
     }
 
     void feedMill(int mos) {
-        for (String uom : List.of("kg", "g", "t", "Units")) {
-            uoms.put(uom, db.insert("uom.uom", JSON.objectNode().put("name", uom)));
+        // Odoo's data gives every unit a rounding of 0.01; a plant may count grams whole, tonnes to the kg.
+        for (String[] uom : new String[][] {{"kg", "0.01"}, {"g", "1"}, {"t", "0.001"}, {"Units", "1"}}) {
+            uoms.put(uom[0], db.insert("uom.uom", JSON.objectNode().put("name", uom[0])
+                    .put("rounding", new BigDecimal(uom[1]))));
         }
         for (int id = 101; id <= 115; id++) {
             product("40" + id, MATERIALS[id - 101]);
@@ -84,8 +87,9 @@ public final class StockOdooSeed {
             if (db.picking()) {
                 move.put("picked", false);
             }
-            move.set("move_line_ids", JSON.arrayNode().add(1));
-            moves.add(db.insert("stock.move", move).get("id").asInt());
+            ObjectNode inserted = db.insert("stock.move", move);
+            inserted.set("move_line_ids", JSON.arrayNode().add(line(inserted)));
+            moves.add(inserted.get("id").asInt());
         }
         return name;
     }
@@ -102,12 +106,35 @@ public final class StockOdooSeed {
 
     /** The reservation of the MO's move of this product split over two move lines (two lots or locations). */
     public void splitReservation(String mo, String productCode) {
-        move(mo, productCode).set("move_line_ids", JSON.arrayNode().add(1).add(2));
+        ObjectNode move = move(mo, productCode);
+        ((ArrayNode) move.get("move_line_ids")).add(line(move));
     }
 
-    /** The MO's product tracked by lot without one: button_mark_done answers a wizard and does not close it. */
+    /** The done quantities of the move lines of the MO's move of this product, in order. */
+    public List<BigDecimal> lineDone(String mo, String productCode) {
+        List<BigDecimal> out = new ArrayList<>();
+        move(mo, productCode).path("move_line_ids").forEach(id -> out.add(db.record("stock.move.line", id.asInt())
+                .path(db.lineDoneField()).decimalValue()));
+        return out;
+    }
+
+    private int line(ObjectNode move) {
+        ObjectNode line = JSON.objectNode().put(db.lineDoneField(), 0);
+        line.set("move_id", JSON.arrayNode().add(move.get("id").asInt()).add(move.path("product_id").path(1)));
+        return db.insert("stock.move.line", line).get("id").asInt();
+    }
+
+    /**
+     * The MO's product tracked by lot without one: button_mark_done does not close it, whatever the context (14-18
+     * answer a wizard, 19 raises a UserError).
+     */
     public void trackWithoutLot(String mo) {
         mo(mo).put("tracked", true);
+    }
+
+    /** Someone gave the tracked MO its lot in Odoo: button_mark_done can close it now. */
+    public void giveLot(String mo) {
+        mo(mo).remove("tracked");
     }
 
     ObjectNode mo(String name) {

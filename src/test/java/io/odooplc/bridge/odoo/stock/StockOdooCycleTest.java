@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * ODOO_API=stock against stock Odoo 14, 16, 17 and 19 over HTTP: ten MOs go to the PLC with the planned kg per
  * silo (a component in g converted), the PLC runs them (one fails), task 3 cancels the failed MO, writes the PLC's
- * actuals on the others' raw moves in each move's unit and closes them; Odoo ends with them done holding the
+ * actuals on the others' raw moves in each move's unit, rounded to its rounding, and closes them; Odoo ends with them done holding the
  * actuals, the failed one cancelled, nothing written on a closed MO.
  */
 class StockOdooCycleTest {
@@ -56,9 +56,10 @@ class StockOdooCycleTest {
                 for (String[] c : plant.sql.rows("select c.equipment_id, c.actual_kg from batch_component c"
                         + " join batch b on b.id = c.batch_id where b.mo_name = '" + mo + "'")) {
                     String product = "40" + c[0];
-                    BigDecimal perUnit = plant.odoo.seed().uom(mo, product).equals("g") ? new BigDecimal("0.001")
-                            : BigDecimal.ONE;
-                    BigDecimal expected = new BigDecimal(c[1]).divide(perUnit).setScale(2, RoundingMode.HALF_UP);
+                    // The double's units: g with a rounding of 1, kg of 0.01.
+                    boolean grams = plant.odoo.seed().uom(mo, product).equals("g");
+                    BigDecimal expected = new BigDecimal(c[1]).divide(grams ? new BigDecimal("0.001") : BigDecimal.ONE)
+                            .setScale(grams ? 0 : 2, RoundingMode.HALF_UP);
                     assertThat(plant.odoo.seed().done(mo, product)).as("%s %s in Odoo", mo, product)
                             .isEqualByComparingTo(expected);
                 }

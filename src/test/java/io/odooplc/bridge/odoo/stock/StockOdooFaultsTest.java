@@ -1,6 +1,7 @@
 package io.odooplc.bridge.odoo.stock;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -66,10 +67,10 @@ class StockOdooFaultsTest {
 
     /**
      * Odoo 14: an MO with a unit that is no weight is not staged; serialization failures are tried again within the
-     * call; a move whose reservation is split over two move lines is refused by Odoo 14 (business error: that batch
-     * NEEDS_ATTENTION with Odoo's message); a mark-done answered by a wizard is no success (the MO stays open, the batch
-     * says why); a post repeated after a crash leaves the quantities as they were; failures
-     * become maintenance requests, with or without a maintenance equipment of that code.
+     * call; a move whose reservation is split over two move lines, which Odoo 14 refuses a done quantity on, gets it
+     * on its lines (all on the first); ODOO_UNMAPPED_COMPONENTS=zero consumes nothing of the premix; a mark-done answered by a wizard is no success: the batch stays COMPLETED
+     * and is retried, the post repeated (quantities replaced, not added), SYNCED once the MO closes, NEEDS_ATTENTION
+     * when it never does; failures become maintenance requests, with or without a maintenance equipment of that code.
      */
     @Test
     void odoo14RefusalsRetriesAndARepeatedPost() throws Exception {
@@ -78,7 +79,9 @@ class StockOdooFaultsTest {
                 new Component("40114", 4, "Units")));
         odoo.seed().splitReservation("WH/MO/00002", "40102");
         odoo.seed().trackWithoutLot("WH/MO/00001");
-        try (StockPlant plant = StockPlant.start(odoo, Duration.ofMillis(300), Map.of("ODOO_MARK_DONE", "true"))) {
+        odoo.seed().trackWithoutLot("WH/MO/00004");
+        try (StockPlant plant = StockPlant.start(odoo, Duration.ofMillis(300), Map.of("ODOO_MARK_DONE", "true",
+                "ODOO_MAX_ATTEMPTS", "2", "ODOO_UNMAPPED_COMPONENTS", "zero"))) {
             JsonNode sync = plant.run("task1-mo-sync");
             assertThat(sync.get("lastRun").get("counts").asText()).as(sync.toString())
                     .contains("listed=10", "skipped=1", "staged=9");
@@ -90,26 +93,46 @@ class StockOdooFaultsTest {
             odoo.failNext("stock.move.write", 2, StockOdoo.Fault.SERIALIZATION);
             JsonNode post = plant.run("task3-process-completed");
             assertThat(post.get("lastRun").get("counts").asText()).as(post.toString())
-                    .contains("synced=8", "needs_attention=1", "marked_done=7", "mark_done_failed=1");
+                    .contains("synced=7", "retry=2", "needs_attention=0", "marked_done=7");
             assertThat(odoo.state("WH/MO/00003")).isEqualTo("done");
             assertThat(odoo.state("WH/MO/00001")).isEqualTo("confirmed");
-            assertThat(plant.sql.strings("select last_error from batch where mo_name = 'WH/MO/00001'").get(0))
-                    .contains("mark-done failed", "not closed", "mrp.batch.produce");
-            assertThat(plant.sql.strings("select last_error from batch where mo_name = 'WH/MO/00002'").get(0))
-                    .contains("Cannot set the done quantity from this stock move");
+            assertThat(plant.sql.strings("select state || ' ' || attempts || ' ' || last_error from batch"
+                    + " where mo_name = 'WH/MO/00001'").get(0)).as("posted, not closed: not SYNCED")
+                    .startsWith("COMPLETED 1 mark-done: MO WH/MO/00001 is confirmed in Odoo, not closed")
+                    .contains("mrp.batch.produce");
+            assertThat(odoo.state("WH/MO/00002")).isEqualTo("done");
+            BigDecimal split = new BigDecimal(plant.sql.strings("select c.actual_kg from batch_component c join batch b"
+                    + " on b.id = c.batch_id where b.mo_name = 'WH/MO/00002' and c.equipment_id = 102").get(0));
+            assertThat(odoo.seed().lineDone("WH/MO/00002", "40102")).as("all on the first line")
+                    .usingElementComparator(BigDecimal::compareTo)
+                    .containsExactly(split.setScale(2, RoundingMode.HALF_UP), BigDecimal.ZERO);
+            assertThat(odoo.seed().done("WH/MO/00002", "40102")).isEqualByComparingTo(split.setScale(2,
+                    RoundingMode.HALF_UP));
+            assertThat(odoo.seed().done("WH/MO/00003", "90001")).as("the premix, on no equipment: zero")
+                    .isZero();
 
             String mo = "WH/MO/00001";
             BigDecimal silo = odoo.seed().done(mo, "40101");
             BigDecimal produced = odoo.qtyProducing(mo);
             assertThat(silo).isPositive();
             long writes = odoo.calls().stream().filter("stock.move.write"::equals).count();
-            // The crash: Odoo took the post, the bridge died before recording SYNCED.
-            plant.sql.exec("update batch set state = 'COMPLETED', synced_at = null where mo_name = '" + mo + "'");
+            odoo.seed().giveLot(mo);
+            Thread.sleep(300); // ODOO_RETRY_BACKOFF
             JsonNode again = plant.run("task3-process-completed");
-            assertThat(again.get("lastRun").get("counts").asText()).contains("synced=1");
-            assertThat(odoo.calls().stream().filter("stock.move.write"::equals).count()).isGreaterThan(writes);
+            assertThat(again.get("lastRun").get("counts").asText()).as(again.toString())
+                    .contains("synced=1", "retry=0", "needs_attention=1", "marked_done=1");
+            assertThat(odoo.state(mo)).isEqualTo("done");
+            assertThat(odoo.calls().stream().filter("stock.move.write"::equals).count()).as("posted again")
+                    .isGreaterThan(writes);
             assertThat(odoo.seed().done(mo, "40101")).as("replaced, not added").isEqualByComparingTo(silo);
             assertThat(odoo.qtyProducing(mo)).isEqualByComparingTo(produced);
+            assertThat(plant.sql.strings("select state || ' ' || attempts from batch where mo_name = '" + mo + "'"))
+                    .containsExactly("SYNCED 2");
+            assertThat(plant.sql.strings("select state || ' ' || last_error from batch"
+                    + " where mo_name = 'WH/MO/00004'").get(0))
+                    .startsWith("NEEDS_ATTENTION gave up after 2 attempts, last: mark-done: MO WH/MO/00004 is"
+                            + " confirmed in Odoo, not closed (Odoo answered ir.actions.act_window mrp.batch.produce)");
+            assertThat(odoo.writesOnClosedMos()).isZero();
 
             plant.plc.plant().failures().raise("silo101", "MOTOR_FAILURE", LocalDateTime.of(2026, 3, 4, 10, 48));
             shown(plant);
@@ -120,6 +143,34 @@ class StockOdooFaultsTest {
             assertThat(report.get("run").asText()).as(report.toString()).isEqualTo("OK");
             assertThat(odoo.seed().maintenanceRequests()).containsExactly(
                     "PLC failure silo101: MOTOR_FAILURE | Silo A", "PLC failure lq114: SENSOR_ERROR | no equipment");
+        }
+    }
+
+    /**
+     * Odoo 19 refuses to close an MO whose tracked product has no lot: a business error, NEEDS_ATTENTION at once.
+     * ODOO_UNMAPPED_COMPONENTS=leave does not write the premix: not picked, Odoo cancels its move at close.
+     */
+    @Test
+    void aMarkDoneOdooRefusesNeedsAttentionAtOnceWithItsMessage() throws Exception {
+        StockOdoo odoo = StockOdoo.feedMill(19, 2);
+        odoo.seed().trackWithoutLot("WH/MO/00002");
+        try (StockPlant plant = StockPlant.start(odoo, Duration.ofMillis(300), Map.of("ODOO_MARK_DONE", "true",
+                "ODOO_UNMAPPED_COMPONENTS", "leave"))) {
+            plant.run("task1-mo-sync");
+            RunningBridge.await("the plant to run the two batches", Duration.ofSeconds(30),
+                    () -> plant.plc.plant().finishedBatches() == 2);
+            plant.run("task2-plc-read");
+            JsonNode post = plant.run("task3-process-completed");
+
+            assertThat(post.get("lastRun").get("counts").asText()).as(post.toString())
+                    .contains("synced=1", "retry=0", "needs_attention=1", "marked_done=1");
+            assertThat(plant.sql.strings("select state || ' ' || attempts || ' ' || last_error from batch"
+                    + " where mo_name = 'WH/MO/00002'")).containsExactly("NEEDS_ATTENTION 1 Odoo rejected mark-done: Odoo"
+                            + " refused /json/2/mrp.production/button_mark_done: UserError: You need to generate Lot/Serial Number(s) for WH/MO/00002");
+            assertThat(odoo.state("WH/MO/00002")).isEqualTo("confirmed");
+            assertThat(odoo.state("WH/MO/00001")).isEqualTo("done");
+            assertThat(odoo.seed().done("WH/MO/00001", "90001")).as("the premix left as it was").isZero();
+            assertThat(odoo.seed().done("WH/MO/00001", "40101")).isPositive();
         }
     }
 
