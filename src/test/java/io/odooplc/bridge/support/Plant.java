@@ -3,8 +3,6 @@ package io.odooplc.bridge.support;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odooplc.bridge.sim.FakeOdoo;
 import io.odooplc.bridge.sim.PlcSimulator;
 
@@ -12,21 +10,10 @@ import io.odooplc.bridge.sim.PlcSimulator;
  * The whole job on loopback: a simulated PLC over Modbus TCP, the fake Odoo over HTTP, and the bridge with a real
  * PostgreSQL. Timers wait an hour; tests run the tasks through the task API, as an operator can.
  */
-public final class Plant implements AutoCloseable {
+public final class Plant extends LoopbackPlant<FakeOdoo> {
 
-    public static final String TOKEN = "plant-test-token-123";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    public final PlcSimulator plc;
-    public final FakeOdoo odoo;
-    public final RunningBridge bridge;
-    public final Sql sql;
-
-    private Plant(PlcSimulator plc, FakeOdoo odoo, RunningBridge bridge, Sql sql) {
-        this.plc = plc;
-        this.odoo = odoo;
-        this.bridge = bridge;
-        this.sql = sql;
+    private Plant(PlcSimulator plc, FakeOdoo odoo, Map<String, String> settings) throws Exception {
+        super(plc, odoo, settings);
     }
 
     /** The bridge talks Modbus TCP to the simulator. */
@@ -60,22 +47,6 @@ public final class Plant implements AutoCloseable {
         s.put("ODOO_RETRY_BACKOFF", "200ms");
         s.put("ODOO_RETRY_BACKOFF_MAX", "1s");
         s.putAll(extra);
-        return new Plant(plc, odoo, RunningBridge.start(s), new Sql(s.get("DATABASE_URL")));
-    }
-
-    /** Runs one task now and returns the task API's answer (run outcome, last run with counts and error). */
-    public JsonNode run(String routeId) throws Exception {
-        return JSON.readTree(bridge.post("/api/tasks/" + routeId + "/run", TOKEN).body());
-    }
-
-    public long count(String where) throws Exception {
-        return sql.longValue("select count(*) from batch where " + where);
-    }
-
-    @Override
-    public void close() throws Exception {
-        bridge.close();
-        odoo.close();
-        plc.close();
+        return new Plant(plc, odoo, s);
     }
 }

@@ -3,8 +3,6 @@ package io.odooplc.bridge.support;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.odooplc.bridge.sim.PlcSimulator;
 import io.odooplc.bridge.sim.stock.StockOdoo;
 
@@ -12,20 +10,10 @@ import io.odooplc.bridge.sim.stock.StockOdoo;
  * {@link Plant} with stock Odoo: the simulated PLC over Modbus TCP, a {@link StockOdoo} over HTTP and the bridge
  * with {@code ODOO_API=stock} and a real PostgreSQL. Tests run the tasks through the task API.
  */
-public final class StockPlant implements AutoCloseable {
+public final class StockPlant extends LoopbackPlant<StockOdoo> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    public final PlcSimulator plc;
-    public final StockOdoo odoo;
-    public final RunningBridge bridge;
-    public final Sql sql;
-
-    private StockPlant(PlcSimulator plc, StockOdoo odoo, RunningBridge bridge, Sql sql) {
-        this.plc = plc;
-        this.odoo = odoo;
-        this.bridge = bridge;
-        this.sql = sql;
+    private StockPlant(PlcSimulator plc, StockOdoo odoo, Map<String, String> settings) throws Exception {
+        super(plc, odoo, settings);
     }
 
     public static StockPlant start(StockOdoo odoo, Duration batchDuration, Map<String, String> extra) throws Exception {
@@ -35,13 +23,13 @@ public final class StockPlant implements AutoCloseable {
         Map<String, String> s = settings(odoo);
         s.put("PLC_URL", "modbus-tcp://127.0.0.1:" + plc.port());
         s.putAll(extra);
-        return new StockPlant(plc, odoo, RunningBridge.start(s), new Sql(s.get("DATABASE_URL")));
+        return new StockPlant(plc, odoo, s);
     }
 
     /** Test settings pointing the bridge at this stock Odoo, with short backoffs and retry delays. */
     public static Map<String, String> settings(StockOdoo odoo) {
         Map<String, String> s = RunningBridge.testSettings();
-        s.put("ADMIN_TOKEN", Plant.TOKEN);
+        s.put("ADMIN_TOKEN", TOKEN);
         // Generous: the first PLC request of a fresh bridge is slow on a loaded machine.
         s.put("PLC_TIMEOUT_SEC", "3");
         s.put("ODOO_API", "stock");
@@ -53,20 +41,5 @@ public final class StockPlant implements AutoCloseable {
         s.put("ODOO_RETRY_BACKOFF_MAX", "1s");
         s.put("ODOO_HTTP_RETRY_DELAY", "50ms");
         return s;
-    }
-
-    public JsonNode run(String routeId) throws Exception {
-        return JSON.readTree(bridge.post("/api/tasks/" + routeId + "/run", Plant.TOKEN).body());
-    }
-
-    public long count(String where) throws Exception {
-        return sql.longValue("select count(*) from batch where " + where);
-    }
-
-    @Override
-    public void close() throws Exception {
-        bridge.close();
-        odoo.close();
-        plc.close();
     }
 }
