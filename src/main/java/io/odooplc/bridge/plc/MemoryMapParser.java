@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class MemoryMapParser {
             // Duplicate keys and a second document are refused (the default settings), not silently dropped.
             document = new Load(LoadSettings.builder().setLabel(source).setSchema(SCHEMA).build()).loadFromString(yaml);
         } catch (YamlEngineException e) {
-            throw new MemoryMapException(source, "document", "not valid YAML: " + e.getMessage().strip());
+            throw new MemoryMapException(source, "document", "not valid YAML: " + problem(e));
         }
         try {
             return required(BINDER.convertValue(document, MemoryMapFile.class), "document");
@@ -68,6 +69,16 @@ final class MemoryMapParser {
             }
             throw e;
         }
+    }
+
+    /** The parser's problem and where it is, on one line (the start-up error is one line; the snippet is not). */
+    private static String problem(YamlEngineException e) {
+        if (e instanceof MarkedYamlEngineException marked) {
+            String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
+            return context + marked.getProblem() + marked.getProblemMark()
+                    .map(mark -> " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)).orElse("");
+        }
+        return e.getMessage();
     }
 
     private static String path(JsonMappingException e) {

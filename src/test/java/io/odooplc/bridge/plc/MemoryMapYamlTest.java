@@ -86,9 +86,9 @@ class MemoryMapYamlTest {
         long secondCountLine = text.substring(0, text.indexOf("  count: 10\n")).chars().filter(c -> c == '\n').count() + 2;
         assertThatThrownBy(() -> DefaultMapText.mapWith("  count: 10\n", "  count: 10\n  count: 9\n"))
                 .isInstanceOf(MemoryMapException.class)
-                .hasMessageContaining("variant.yaml: document: not valid YAML")
-                .hasMessageContaining("found duplicate key count")
-                .hasMessageContaining("in variant.yaml, line " + secondCountLine + ",");
+                .hasMessageContaining("variant.yaml: document: not valid YAML: ")
+                .hasMessageContaining("found duplicate key count at line " + secondCountLine + ", column 3")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
