@@ -1,8 +1,11 @@
 package io.odooplc.bridge.plc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,10 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads the YAML memory map format into model objects, reporting the first entry that is malformed. */
+/**
+ * Reads the YAML memory map format into model objects, reporting the first entry that is malformed. The YAML is
+ * loaded with snakeyaml-engine (YAML 1.2, the library Camel reads the routes with) and bound to the model by Jackson.
+ */
 final class MemoryMapParser {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final TextScalarSchema SCHEMA = new TextScalarSchema();
+    private static final ObjectMapper BINDER = new ObjectMapper().registerModule(new MapNumbers());
 
     private final String source;
 
@@ -46,14 +53,32 @@ final class MemoryMapParser {
     }
 
     private MemoryMapFile read(String yaml) {
+        Object document;
         try {
-            MemoryMapFile file = YAML.readValue(yaml, MemoryMapFile.class);
-            return required(file, "document");
-        } catch (JsonMappingException e) {
-            throw new MemoryMapException(source, path(e), e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw new MemoryMapException(source, "document", "not valid YAML: " + e.getOriginalMessage());
+            // Duplicate keys and a second document are refused (the default settings), not silently dropped.
+            document = new Load(LoadSettings.builder().setLabel(source).setSchema(SCHEMA).build()).loadFromString(yaml);
+        } catch (YamlEngineException e) {
+            throw new MemoryMapException(source, "document", "not valid YAML: " + problem(e));
         }
+        try {
+            return required(BINDER.convertValue(document, MemoryMapFile.class), "document");
+        } catch (IllegalArgumentException e) {
+            // convertValue wraps the binding error, which knows where in the document it is.
+            if (e.getCause() instanceof JsonMappingException binding) {
+                throw new MemoryMapException(source, path(binding), binding.getOriginalMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The parser's problem and where it is, on one line (the start-up error is one line; the snippet is not). */
+    private static String problem(YamlEngineException e) {
+        if (e instanceof MarkedYamlEngineException marked) {
+            String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
+            return context + marked.getProblem() + marked.getProblemMark()
+                    .map(mark -> " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)).orElse("");
+        }
+        return e.getMessage();
     }
 
     private static String path(JsonMappingException e) {

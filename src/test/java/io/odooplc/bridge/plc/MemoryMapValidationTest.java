@@ -188,7 +188,8 @@ class MemoryMapValidationTest {
     void notYamlAtAll() {
         assertThatThrownBy(() -> MemoryMap.parse("name: a: b", "broken.yaml"))
                 .isInstanceOf(MemoryMapException.class)
-                .hasMessageContaining("broken.yaml: document: not valid YAML");
+                .hasMessage("memory map broken.yaml: document: not valid YAML: mapping values are not allowed here"
+                        + " at line 1, column 8");
     }
 
     @Test
