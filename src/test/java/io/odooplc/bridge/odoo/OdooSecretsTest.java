@@ -61,7 +61,7 @@ class OdooSecretsTest {
                     .filter(id -> !id.isEmpty()).toList();
             assertThat(sessionIds).as("two logins of the right client").hasSize(2);
             String all = logs + String.join("\n", messages);
-            assertThat(all).contains("[odoo] logged in as 'bridge' on database 'plant'")
+            assertThat(all).contains("logged in as 'bridge' on database 'plant'")
                     .contains("refused the login of 'bridge'").doesNotContain(PASSWORD);
             sessionIds.forEach(id -> assertThat(all).doesNotContain(id));
         } finally {
