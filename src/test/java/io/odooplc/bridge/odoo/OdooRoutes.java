@@ -28,9 +28,14 @@ public final class OdooRoutes implements AutoCloseable {
     private final FluentProducerTemplate template;
 
     public OdooRoutes(Optional<OdooSettings> connection, OdooCallSettings tuning) {
+        this(connection, tuning, Clock.systemUTC());
+    }
+
+    /** With the clock the circuit breaker's cool-down runs on. */
+    public OdooRoutes(Optional<OdooSettings> connection, OdooCallSettings tuning, Clock clock) {
         try {
             metrics = BridgeMetrics.in(context.getRegistry());
-            client = OdooBeans.bind(context.getRegistry(), connection, tuning, metrics, Clock.systemUTC());
+            client = OdooBeans.bind(context.getRegistry(), connection, tuning, metrics, clock);
             Properties properties = new Properties();
             properties.putAll(BridgeSettings.odooProperties(connection, tuning));
             context.getPropertiesComponent().setInitialProperties(properties);
