@@ -49,7 +49,7 @@ public final class OdooRoutes implements AutoCloseable {
         }
     }
 
-    /** Call settings for tests: short timeouts and retry delays, 32 MB answers. */
+    /** Call settings for tests: the given ODOO_TIMEOUT, a 1 s connect timeout, 20 ms retry delays, 32 MB answers. */
     public static OdooCallSettings tuning(Duration timeout, int retries, int circuitFailures, Duration coolDown) {
         return new OdooCallSettings(Duration.ofSeconds(1), timeout, retries, Duration.ofMillis(20), circuitFailures,
                 coolDown, 32L << 20);
