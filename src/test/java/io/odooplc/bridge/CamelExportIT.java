@@ -33,9 +33,10 @@ class CamelExportIT {
                 "--directory=export", "--ignore-loading-error"));
         export.addAll(CamelJBangIT.copyRouteFilesAndProperties(workDir));
         export.add(CamelJBangIT.BRIDGE_DEP);
-        exec(workDir, Duration.ofMinutes(5), export);
+        // Bounds for a loaded CI machine (several builds at once); each wait ends as soon as its step is done.
+        exec(workDir, Duration.ofMinutes(15), export);
         Path project = workDir.resolve("export");
-        exec(project, Duration.ofMinutes(5), List.of("mvn", "-B", "-q", "package", "-DskipTests"));
+        exec(project, Duration.ofMinutes(15), List.of("mvn", "-B", "-q", "package", "-DskipTests"));
 
         Path jar = project.resolve("target/bridge-export-1.0.jar");
         assertThat(entry(jar, "META-INF/services/org.apache.plc4x.java.api.PlcDriver"))
@@ -55,12 +56,12 @@ class CamelExportIT {
         pb.environment().put("MANAGEMENT_PORT", Integer.toString(FreePorts.next()));
         Process run = pb.start();
         try {
-            await("'Scheduler started: 6/6' in " + log, Duration.ofMinutes(3), run,
+            await("'Scheduler started: 6/6' in " + log, Duration.ofMinutes(10), run,
                     () -> read(log).contains("Scheduler started: 6/6 tasks enabled"));
-            await("a batch SYNCED (see " + log + ")", Duration.ofMinutes(2), run,
+            await("a batch SYNCED (see " + log + ")", Duration.ofMinutes(5), run,
                     () -> count(httpPort, "/api/batches?state=SYNCED&limit=1") >= 1);
             run.destroy();
-            assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("the JVM ends after SIGTERM: " + log).isTrue();
+            assertThat(run.waitFor(3, TimeUnit.MINUTES)).as("the JVM ends after SIGTERM: " + log).isTrue();
         } finally {
             run.destroyForcibly();
         }

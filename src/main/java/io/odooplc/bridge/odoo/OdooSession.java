@@ -75,14 +75,14 @@ public class OdooSession {
 
     /** Odoo no longer knows the session a call carried: the next call logs in again. */
     public void expired(OdooAnswer answer) {
-        LOG.info("[odoo] session expired on {}: logging in again", answer.path().path());
+        LOG.info("session expired on {}: logging in again", answer.path().path());
         sessionId = null;
     }
 
     private void keep(String id, OdooTarget via) {
         sessionId = id;
         OdooSettings c = connection.orElseThrow();
-        LOG.info("[odoo] logged in as '{}' on database '{}' at {} via {}", c.username(), c.db(), safeUrl, via.path());
+        LOG.info("logged in as '{}' on database '{}' at {} via {}", c.username(), c.db(), safeUrl, via.path());
     }
 
     private Map<String, Object> credentials() {

@@ -34,7 +34,6 @@ public final class RecipeWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecipeWriter.class);
     private static final String PREPARED = "bridgeRecipesPrepared";
-    private static final String LOG_PREFIX = "[plc-write-recipes] ";
 
     private final MemoryMap map;
     private final SlotCodec codec;
@@ -135,7 +134,7 @@ public final class RecipeWriter {
         }
         for (int slot = encoded.size() + 1; slot <= area.count(); slot++) {
             if (!state.moNames().get(slot).isEmpty() || state.slotFlags().get(slot)) {
-                LOG.info(LOG_PREFIX + "clearing stale WRITE slot {} (held '{}')", slot, state.moNames().get(slot));
+                LOG.info("clearing stale WRITE slot {} (held '{}')", slot, state.moNames().get(slot));
                 blocks.addAll(withoutReadyFlag(area.range(slot), new int[area.width()]));
             }
         }
@@ -152,7 +151,7 @@ public final class RecipeWriter {
     @SuppressWarnings("unchecked")
     public int written(Exchange exchange) {
         SortedMap<Integer, int[]> encoded = exchange.getProperty(PREPARED, SortedMap.class);
-        LOG.info(LOG_PREFIX + "wrote {} recipes to WRITE slots 1..{}, D{} = 0", encoded.size(), encoded.size(),
+        LOG.info("wrote {} recipes to WRITE slots 1..{}, D{} = 0", encoded.size(), encoded.size(),
                 map.handshake().writeReadyFlag());
         return encoded.size();
     }
@@ -176,7 +175,7 @@ public final class RecipeWriter {
         }
         String cut = product.substring(0, productChars);
         if (logCut) {
-            LOG.info(LOG_PREFIX + "WRITE slot {}, MO {}: product name '{}' cut to {} characters for the PLC: '{}'",
+            LOG.info("WRITE slot {}, MO {}: product name '{}' cut to {} characters for the PLC: '{}'",
                     recipe.slot(), recipe.moName(), product, productChars, cut);
         }
         return new Recipe(recipe.slot(), recipe.moName(), cut, recipe.quantityKg(), recipe.plannedKg());

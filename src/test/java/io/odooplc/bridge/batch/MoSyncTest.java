@@ -64,7 +64,7 @@ class MoSyncTest {
             JsonNode crashed = plant.run("task1-mo-sync");
             assertThat(crashed.get("run").asText()).isEqualTo("FAILED");
             assertThat(plant.count("state = 'STAGED'")).isEqualTo(2);
-            RunningBridge.await("the plant to take the recipes", Duration.ofSeconds(10),
+            RunningBridge.await("the plant to take the recipes", Duration.ofSeconds(60),
                     () -> plant.plc.image().get(7076) == 1);
 
             JsonNode recovered;
@@ -76,7 +76,7 @@ class MoSyncTest {
             assertThat(recovered.get("lastRun").get("counts").asText()).contains("retried=2", "written=2");
             assertThat(plant.count("state = 'WRITTEN'")).isEqualTo(2);
 
-            RunningBridge.await("the plant to run both batches", Duration.ofSeconds(10),
+            RunningBridge.await("the plant to run both batches", Duration.ofSeconds(60),
                     () -> plant.plc.plant().finishedBatches() == 2);
             Thread.sleep(1500);
             assertThat(plant.plc.plant().finishedBatches()).as("each MO produced once").isEqualTo(2);
@@ -91,7 +91,7 @@ class MoSyncTest {
             assertThat(plant.run("task1-mo-sync").get("lastRun").get("counts").asText()).contains("written=2");
             String poisoned = plant.sql.batchMo(1);
             plant.odoo.stock().remove(poisoned);
-            RunningBridge.await("the plant to run both batches", Duration.ofSeconds(10),
+            RunningBridge.await("the plant to run both batches", Duration.ofSeconds(60),
                     () -> plant.plc.plant().finishedBatches() == 2);
             plant.run("task2-plc-read");
             JsonNode post = plant.run("task3-process-completed");

@@ -28,7 +28,7 @@ class PlcColdStartTest {
         try (Plant plant = Plant.startFins("udp", FakeOdoo.withGeneratedStock(10, 7), Duration.ofSeconds(60),
                 Map.of("SYNC_BATCH_LIMIT", "3"))) {
             assertThat(plant.run("task1-mo-sync").get("lastRun").get("counts").asText()).contains("written=3");
-            RunningBridge.await("the plant to start slot 1", Duration.ofSeconds(10),
+            RunningBridge.await("the plant to start slot 1", Duration.ofSeconds(60),
                     () -> plant.plc.plant().runningSlot().isPresent());
             JsonNode before = plant.run("task2-plc-read");
             assertThat(before.get("lastRun").get("counts").asText()).contains("running=1", "missing=0");

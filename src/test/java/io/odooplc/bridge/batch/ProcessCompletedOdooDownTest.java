@@ -2,6 +2,7 @@ package io.odooplc.bridge.batch;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,8 @@ class ProcessCompletedOdooDownTest {
             s.put("ODOO_CONNECT_TIMEOUT", "500ms");
             s.put("ODOO_HTTP_RETRIES", "0");
             s.put("ODOO_CIRCUIT_FAILURES", "1");
-            s.put("ODOO_CIRCUIT_COOLDOWN", "1s");
+            // Long enough that the run right after the outage surely comes while the circuit is still open.
+            s.put("ODOO_CIRCUIT_COOLDOWN", "5s");
             s.put("ODOO_RETRY_BACKOFF", "200ms");
             try (RunningBridge bridge = RunningBridge.start(s)) {
                 TestBatches batches = new TestBatches(s.get("DATABASE_URL"));
@@ -61,13 +63,20 @@ class ProcessCompletedOdooDownTest {
 
                 odoo.restart();
                 odoo.clearCalls();
-                Thread.sleep(250);
-                assertThat(run(bridge)).as("circuit still open: one quick failure, nothing sent")
-                        .isEqualTo("due=1 synced=0 retry=0 needs_attention=0 cancel_due=1 cancelled=0 deferred=2");
+                Thread.sleep(250); // ODOO_RETRY_BACKOFF: the failed batch is due again, the circuit still open
+                String refused = "due=1 synced=0 retry=0 needs_attention=0 cancel_due=1 cancelled=0 deferred=2";
+                assertThat(run(bridge)).as("circuit still open: one quick failure, nothing sent").isEqualTo(refused);
                 assertThat(odoo.calls()).isEmpty();
 
-                Thread.sleep(1000);
-                assertThat(run(bridge)).isEqualTo("due=1 synced=1 retry=0 needs_attention=0 cancel_due=1 cancelled=1"
+                long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                String after = run(bridge);
+                while (after.equals(refused)) {
+                    assertThat(odoo.calls()).as("nothing sent while the circuit is open").isEmpty();
+                    assertThat(System.nanoTime()).as("the cool-down over within 60 s").isLessThan(end);
+                    Thread.sleep(100);
+                    after = run(bridge);
+                }
+                assertThat(after).isEqualTo("due=1 synced=1 retry=0 needs_attention=0 cancel_due=1 cancelled=1"
                         + " deferred=0");
                 TestBatches.Row cancelled = batches.row(failed);
                 assertThat(cancelled.state()).isEqualTo("CANCELLED");

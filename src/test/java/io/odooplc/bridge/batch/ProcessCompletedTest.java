@@ -2,6 +2,7 @@ package io.odooplc.bridge.batch;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Task 3 end to end: the real bridge on embedded PostgreSQL posts completed batches to the fake Odoo over HTTP, with
- * the fake's fault switches. Backoffs are 200 ms here; the circuit never opens in this class (see
- * {@link ProcessCompletedOdooDownTest}).
+ * the fake's fault switches. Backoffs are 2 s here, long enough that the run right after a failure surely comes before
+ * it ends on a loaded machine; the circuit never opens in this class (see {@link ProcessCompletedOdooDownTest}).
  */
 class ProcessCompletedTest {
 
@@ -43,12 +44,12 @@ class ProcessCompletedTest {
         Map<String, String> s = RunningBridge.testSettings();
         s.put("ADMIN_TOKEN", TOKEN);
         RunningBridge.useOdoo(s, odoo);
-        s.put("ODOO_TIMEOUT", "500ms");
+        s.put("ODOO_TIMEOUT", "3s");
         s.put("ODOO_HTTP_RETRIES", "1");
         s.put("ODOO_HTTP_RETRY_DELAY", "20ms");
         s.put("ODOO_CIRCUIT_FAILURES", "1000");
-        s.put("ODOO_RETRY_BACKOFF", "200ms");
-        s.put("ODOO_RETRY_BACKOFF_MAX", "400ms");
+        s.put("ODOO_RETRY_BACKOFF", "2s");
+        s.put("ODOO_RETRY_BACKOFF_MAX", "4s");
         s.put("ODOO_MAX_ATTEMPTS", "3");
         bridge = RunningBridge.start(s);
         batches = new TestBatches(s.get("DATABASE_URL"));
@@ -100,6 +101,18 @@ class ProcessCompletedTest {
         return body.path("lastRun").path("counts").asText() + " outcome=" + body.path("run").asText();
     }
 
+    /** Runs task 3 until a run finds a batch due again, its backoff over; that run's counts line. */
+    private static String runOnceDue() throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String line = run();
+        while (line.startsWith("due=0")) {
+            assertThat(System.nanoTime()).as("a batch due again within 60 s").isLessThan(end);
+            Thread.sleep(100);
+            line = run();
+        }
+        return line;
+    }
+
     @Test
     void aCompletedBatchIsPostedAndSynced() throws Exception {
         String mo = newMo();
@@ -141,8 +154,7 @@ class ProcessCompletedTest {
                 + "/api/scada/mo/update-with-consumptions (after 2 tries)");
         assertThat(run()).as("not due before its backoff has passed").startsWith("due=0 synced=0");
 
-        Thread.sleep(250);
-        assertThat(run()).startsWith("due=1 synced=1 retry=0");
+        assertThat(runOnceDue()).startsWith("due=1 synced=1 retry=0");
         assertOdooHoldsTheActuals(mo);
         assertThat(odoo.calls(OdooEndpoint.MO_UPDATE)).hasSize(3);
         TestBatches.Row synced = batches.row(id);
@@ -155,15 +167,17 @@ class ProcessCompletedTest {
     void aSlowOdooTimesOutAndTheRetryLeavesTheSameValues() throws Exception {
         String mo = newMo();
         long id = batches.completed(mo, WEIGHT, actuals());
-        odoo.faults().delay(OdooEndpoint.MO_UPDATE, java.time.Duration.ofMillis(800));
+        // Longer than ODOO_TIMEOUT: the bridge gives up on the answer, yet Odoo takes the post a second later.
+        odoo.faults().delay(OdooEndpoint.MO_UPDATE, Duration.ofSeconds(4));
 
         assertThat(run()).startsWith("due=1 synced=0 retry=1");
         assertThat(batches.row(id).lastError()).isEqualTo("update-with-consumptions: no answer from " + odoo.url()
-                + "/api/scada/mo/update-with-consumptions within 500 ms");
+                + "/api/scada/mo/update-with-consumptions within 3000 ms");
 
         odoo.faults().clear();
-        Thread.sleep(650);
-        assertThat(run()).startsWith("due=1 synced=1");
+        assertThat(runOnceDue()).startsWith("due=1 synced=1");
+        RunningBridge.await("the slow post to reach Odoo too", Duration.ofSeconds(60),
+                () -> odoo.calls(OdooEndpoint.MO_UPDATE).size() == 2);
         assertOdooHoldsTheActuals(mo);
         assertThat(batches.row(id).state()).isEqualTo("SYNCED");
     }
@@ -179,8 +193,7 @@ class ProcessCompletedTest {
                 .isEqualTo("update-with-consumptions: partial success: silo999: Equipment not found");
 
         odoo.faults().forcePartialErrors(false);
-        Thread.sleep(250);
-        assertThat(run()).startsWith("due=1 synced=1");
+        assertThat(runOnceDue()).startsWith("due=1 synced=1");
         assertOdooHoldsTheActuals(mo);
     }
 
@@ -233,11 +246,9 @@ class ProcessCompletedTest {
         odoo.faults().failAlways(OdooEndpoint.MO_UPDATE);
 
         assertThat(run()).startsWith("due=1 synced=0 retry=1");
-        Thread.sleep(250);
-        assertThat(run()).startsWith("due=1 synced=0 retry=1");
+        assertThat(runOnceDue()).startsWith("due=1 synced=0 retry=1");
         assertThat(batches.row(id).attempts()).isEqualTo(2);
-        Thread.sleep(450);
-        assertThat(run()).startsWith("due=1 synced=0 retry=0 needs_attention=1");
+        assertThat(runOnceDue()).startsWith("due=1 synced=0 retry=0 needs_attention=1");
 
         TestBatches.Row row = batches.row(id);
         assertThat(row.state()).isEqualTo("NEEDS_ATTENTION");

@@ -40,7 +40,7 @@ class EquipmentFailureTest {
 
     /** The plant shows a raised failure on its next tick: D8022 = 0 and nothing left waiting. */
     private static void awaitShown(Plant plant) throws InterruptedException {
-        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(5),
+        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(60),
                 () -> plant.plc.plant().failures().waiting() == 0 && plant.plc.image().get(8016) != 0
                         && plant.plc.image().get(ACK) == 0);
     }
@@ -160,7 +160,7 @@ class EquipmentFailureTest {
                     .isEqualTo(counts(0, 0, 0, 0, 0, 0, 0, 0, 0));
             assertThat(plant.odoo.failureReports()).isEmpty();
 
-            RunningBridge.await("the backoff to pass", Duration.ofSeconds(5), () -> {
+            RunningBridge.await("the backoff to pass", Duration.ofSeconds(60), () -> {
                 try {
                     return plant.sql.longValue("select count(*) from equipment_failure"
                             + " where odoo_next_attempt_at <= now()") == 1;

@@ -50,7 +50,7 @@ class FailureReportsOffTest {
     }
 
     private static void shown(Plant plant) throws InterruptedException {
-        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(10),
+        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(60),
                 () -> plant.plc.plant().failures().waiting() == 0 && plant.plc.image().get(8022) == 0);
     }
 }

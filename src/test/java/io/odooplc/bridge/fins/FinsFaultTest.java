@@ -23,7 +23,12 @@ import io.odooplc.bridge.sim.WordImage;
 /** Each of the simulator's fault switches against the driver: what the plant network does to FINS. */
 class FinsFaultTest {
 
-    private static final int TIMEOUT_MS = 150;
+    /** The request timeout where a test makes answers late or lost: each such attempt costs it. */
+    private static final int TIMEOUT_MS = 1000;
+    /** Where every answer comes: generous, so a loaded machine never turns an answer into a timeout. */
+    private static final int GENEROUS_TIMEOUT_MS = 5000;
+    /** Many lost datagrams: short, as a late answer there only costs one of the many retries. */
+    private static final int LOSSY_TIMEOUT_MS = 200;
 
     private final WordImage dm = new WordImage();
     private final FinsServer server = new FinsServer(dm, "127.0.0.1", 0, 0);
@@ -40,9 +45,13 @@ class FinsFaultTest {
     }
 
     private PlcConnection connect(String transport, int retries) throws Exception {
+        return connect(transport, retries, GENEROUS_TIMEOUT_MS);
+    }
+
+    private PlcConnection connect(String transport, int retries, int timeoutMs) throws Exception {
         int port = transport.equals("udp") ? server.udpPort() : server.tcpPort();
         return new DefaultPlcDriverManager().getConnection("fins:" + transport + "://127.0.0.1:" + port
-                + "?client-node=1&plc-node=2&request-timeout=" + TIMEOUT_MS + "&retries=" + retries);
+                + "?client-node=1&plc-node=2&request-timeout=" + timeoutMs + "&retries=" + retries);
     }
 
     private static PlcReadResponse read(PlcConnection connection, String address) throws Exception {
@@ -52,7 +61,7 @@ class FinsFaultTest {
 
     @Test
     void lostDatagramIsSentAgainAndTheRetryAnswers() throws Exception {
-        try (PlcConnection connection = connect("udp", 2)) {
+        try (PlcConnection connection = connect("udp", 2, TIMEOUT_MS)) {
             server.faults().dropNext(1);
             long before = server.commandsReceived();
 
@@ -64,7 +73,7 @@ class FinsFaultTest {
 
     @Test
     void answersLaterThanTheTimeoutFailClearlyThenTheConnectionRecovers() throws Exception {
-        try (PlcConnection connection = connect("udp", 1)) {
+        try (PlcConnection connection = connect("udp", 1, TIMEOUT_MS)) {
             server.faults().delay(Duration.ofMillis(TIMEOUT_MS * 3));
 
             assertThatThrownBy(() -> read(connection, "D6000:UINT[3]"))
@@ -82,15 +91,16 @@ class FinsFaultTest {
 
     @Test
     void lateAnswerServesItsOwnCommandButNeverTheNextOne() throws Exception {
-        try (PlcConnection connection = connect("udp", 2)) {
-            server.faults().delay(Duration.ofMillis(TIMEOUT_MS + 50));
+        try (PlcConnection connection = connect("udp", 2, TIMEOUT_MS)) {
+            // Late for the first attempt, yet well before the second one times out.
+            server.faults().delay(Duration.ofMillis(TIMEOUT_MS * 3 / 2));
             long before = server.commandsReceived();
             assertThat(read(connection, "D6000:UINT[3]").getAllIntegers("words")).containsExactly(11, 22, 33);
             assertThat(server.commandsReceived() - before).as("first attempt's late answer taken").isEqualTo(2);
 
             server.faults().delay(Duration.ZERO);
             dm.write(6000, 44, 55, 66);
-            Thread.sleep(TIMEOUT_MS + 100);
+            Thread.sleep(TIMEOUT_MS + 100); // the second attempt's answer, late too, arrives meanwhile
             assertThat(read(connection, "D6000:UINT[3]").getAllIntegers("words"))
                     .as("the queued late answer of the second attempt (11, 22, 33) is dropped")
                     .containsExactly(44, 55, 66);
@@ -145,7 +155,7 @@ class FinsFaultTest {
 
     @Test
     void lossyNetworkStillDeliversEveryRead() throws Exception {
-        try (PlcConnection connection = connect("udp", 10)) {
+        try (PlcConnection connection = connect("udp", 10, LOSSY_TIMEOUT_MS)) {
             server.faults().dropRatio(0.3);
             for (int i = 0; i < 20; i++) {
                 assertThat(read(connection, "D6000:UINT[3]").getAllIntegers("words")).containsExactly(11, 22, 33);

@@ -28,9 +28,14 @@ public final class OdooRoutes implements AutoCloseable {
     private final FluentProducerTemplate template;
 
     public OdooRoutes(Optional<OdooSettings> connection, OdooCallSettings tuning) {
+        this(connection, tuning, Clock.systemUTC());
+    }
+
+    /** With the clock the circuit breaker's cool-down runs on. */
+    public OdooRoutes(Optional<OdooSettings> connection, OdooCallSettings tuning, Clock clock) {
         try {
             metrics = BridgeMetrics.in(context.getRegistry());
-            client = OdooBeans.bind(context.getRegistry(), connection, tuning, metrics, Clock.systemUTC());
+            client = OdooBeans.bind(context.getRegistry(), connection, tuning, metrics, clock);
             Properties properties = new Properties();
             properties.putAll(BridgeSettings.odooProperties(connection, tuning));
             context.getPropertiesComponent().setInitialProperties(properties);
@@ -44,7 +49,7 @@ public final class OdooRoutes implements AutoCloseable {
         }
     }
 
-    /** Call settings for tests: short timeouts and retry delays, 32 MB answers. */
+    /** Call settings for tests: the given ODOO_TIMEOUT, a 1 s connect timeout, 20 ms retry delays, 32 MB answers. */
     public static OdooCallSettings tuning(Duration timeout, int retries, int circuitFailures, Duration coolDown) {
         return new OdooCallSettings(Duration.ofSeconds(1), timeout, retries, Duration.ofMillis(20), circuitFailures,
                 coolDown, 32L << 20);

@@ -24,17 +24,17 @@ class CamelCliTest {
                     ProcessHandle.current().pid() + "-action.json");
             Path status = action.resolveSibling(ProcessHandle.current().pid() + "-status.json");
             // camel ps shows "Running" soon after the start, not the "Starting" of a status taken during it.
-            RunningBridge.await("the CLI connector's status file saying Started", Duration.ofSeconds(10),
+            RunningBridge.await("the CLI connector's status file saying Started", Duration.ofSeconds(60),
                     () -> says(status, "\"state\":\"Started\""));
 
             Files.writeString(action, "{\"action\":\"route\",\"command\":\"stop\",\"id\":\"task2-plc-read\"}");
-            RunningBridge.await("camel cmd stop-route", Duration.ofSeconds(10),
+            RunningBridge.await("camel cmd stop-route", Duration.ofSeconds(60),
                     () -> bridge.routeStatus("task2-plc-read") == ServiceStatus.Stopped);
             // The connector deletes the action file once the action is done: a command written before that is lost.
-            RunningBridge.await("the stop action done", Duration.ofSeconds(10), () -> !Files.exists(action));
+            RunningBridge.await("the stop action done", Duration.ofSeconds(60), () -> !Files.exists(action));
 
             Files.writeString(action, "{\"action\":\"route\",\"command\":\"start\",\"id\":\"task2-plc-read\"}");
-            RunningBridge.await("camel cmd start-route", Duration.ofSeconds(10),
+            RunningBridge.await("camel cmd start-route", Duration.ofSeconds(60),
                     () -> bridge.routeStatus("task2-plc-read") == ServiceStatus.Started);
             assertThat(bridge.routeStatus("task1-mo-sync")).isEqualTo(ServiceStatus.Started);
         }

@@ -30,7 +30,7 @@ class TaskLockTest {
                 st.execute("lock table batch_event in exclusive mode");
             }
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> status(bridge));
-            RunningBridge.await("the first run to hold the task lock", Duration.ofSeconds(10),
+            RunningBridge.await("the first run to hold the task lock", Duration.ofSeconds(60),
                     () -> lockHeld(db, 6));
             int second = status(bridge);
             blocker.commit();

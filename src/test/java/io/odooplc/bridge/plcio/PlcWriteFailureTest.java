@@ -20,7 +20,7 @@ class PlcWriteFailureTest {
         try (PlcBench bench = PlcBench.start(Duration.ofMillis(300))) {
             long id = bench.insertBatch(1, "WH/MO/00011", "WRITTEN", PLAN);
             bench.writeRecipes(List.of(PlcBench.recipe(1, "WH/MO/00011", PLAN)));
-            RunningBridge.await("the plant to finish the batch", Duration.ofSeconds(10),
+            RunningBridge.await("the plant to finish the batch", Duration.ofSeconds(60),
                     () -> bench.sim.plant().finishedBatches() == 1);
 
             bench.sim.server().setDropWrites(true);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.odooplc.bridge.plc.Recipe;
+import io.odooplc.bridge.support.LogCapture;
 import org.apache.camel.CamelExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,14 @@ class RecipeWriteTest {
         Recipe sample = new Recipe(1, "WH/MO/00011", "[10092] JF SAPOT 1B", new BigDecimal("1000.0"),
                 Map.of(101, new BigDecimal("300"), 114, new BigDecimal("20")));
         long before = bench.sim.server().requestsServed();
-        assertThat(bench.writeRecipes(List.of(sample, PlcBench.recipe(2, "WH/MO/00012", PLAN)))).isEqualTo(2);
+        try (LogCapture log = LogCapture.of(RecipeWriter.class)) {
+            assertThat(bench.writeRecipes(List.of(sample, PlcBench.recipe(2, "WH/MO/00012", PLAN)))).isEqualTo(2);
+            // The route id from Camel's MDC says where the lines come from; the message adds no tag of its own.
+            String cut = ": product name '[10092] JF SAPOT 1B' cut to 16 characters for the PLC: '[10092] JF SAPOT'";
+            assertThat(log.lines()).containsExactly("INFO [plc-write-recipes] WRITE slot 1, MO WH/MO/00011" + cut,
+                    "INFO [plc-write-recipes] WRITE slot 2, MO WH/MO/00012" + cut,
+                    "INFO [plc-write-recipes] wrote 2 recipes to WRITE slots 1..2, D7076 = 0");
+        }
         // The planned handshake read, one request per slot, then D7076 = 0.
         TagRead handshake = bench.bridge.context().getRegistry().lookupByNameAndType("writeHandshake", TagRead.class);
         assertThat(bench.sim.server().requestsServed() - before).isEqualTo(handshake.requestCount() + 2 + 1);

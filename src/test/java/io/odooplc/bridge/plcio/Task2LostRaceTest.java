@@ -27,7 +27,7 @@ class Task2LostRaceTest {
         try (PlcBench bench = PlcBench.start(Duration.ofMillis(300))) {
             long id = bench.insertBatch(1, "WH/MO/00041", "RUNNING", PLAN);
             bench.writeRecipes(List.of(PlcBench.recipe(1, "WH/MO/00041", PLAN)));
-            RunningBridge.await("the plant to finish the batch", Duration.ofSeconds(10),
+            RunningBridge.await("the plant to finish the batch", Duration.ofSeconds(60),
                     () -> bench.sim.plant().finishedBatches() == 1);
             try (Connection operator = TestDatabase.connect(bench.db); Statement st = operator.createStatement()) {
                 operator.setAutoCommit(false);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.odooplc.bridge.sim.PlcSimulator;
 import io.odooplc.bridge.support.RunningBridge;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +21,10 @@ class Task2PlcReadTest {
         try (PlcBench bench = PlcBench.start(Duration.ofMillis(1500))) {
             long id = bench.insertBatch(1, "WH/MO/00011", "WRITTEN", PLAN);
             assertThat(bench.writeRecipes(List.of(PlcBench.recipe(1, "WH/MO/00011", PLAN)))).isEqualTo(1);
-            RunningBridge.await("the plant to start the batch", Duration.ofSeconds(5),
+            RunningBridge.await("the plant to start the batch", Duration.ofSeconds(60),
                     () -> bench.sim.plant().runningSlot().isPresent());
+            // The plant holds still while task 2 reads, so a slow machine cannot let the batch finish meanwhile.
+            bench.sim.plant().stop();
 
             JsonNode running = bench.runTask2();
             assertThat(running.get("run").asText()).isEqualTo("OK");
@@ -30,7 +33,8 @@ class Task2PlcReadTest {
             assertThat(bench.row("select state, last_plc_read_at is not null from batch where id = " + id))
                     .isEqualTo("RUNNING|t");
 
-            RunningBridge.await("the plant to finish the batch", Duration.ofSeconds(5),
+            bench.sim.plant().start(PlcSimulator.DEFAULT_TICK);
+            RunningBridge.await("the plant to finish the batch", Duration.ofSeconds(60),
                     () -> bench.sim.plant().finishedBatches() == 1);
             assertThat(bench.sim.image().get(6076)).isZero();
             JsonNode done = bench.runTask2();

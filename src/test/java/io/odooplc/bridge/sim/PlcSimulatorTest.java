@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The simulator as the bridge meets it: over Modbus TCP, with the plant ticking in real time. */
 class PlcSimulatorTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(5);
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private final PlcSimulator simulator = new PlcSimulator("127.0.0.1", 0,
             new PlantSettings(Duration.ofMillis(300), Duration.ofMillis(40), 1, 3), Duration.ofMillis(20));

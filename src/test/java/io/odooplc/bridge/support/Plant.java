@@ -42,7 +42,8 @@ public final class Plant extends LoopbackPlant<FakeOdoo> {
         Map<String, String> s = RunningBridge.testSettings();
         s.put("ADMIN_TOKEN", TOKEN);
         s.putAll(plcSettings);
-        s.put("PLC_TIMEOUT_SEC", "1");
+        // Every PLC request here must answer: generous for a loaded machine (a stopped PLC is refused at once).
+        s.put("PLC_TIMEOUT_SEC", "5");
         RunningBridge.useOdoo(s, odoo);
         s.put("ODOO_RETRY_BACKOFF", "200ms");
         s.put("ODOO_RETRY_BACKOFF_MAX", "1s");

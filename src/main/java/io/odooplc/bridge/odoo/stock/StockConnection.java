@@ -93,7 +93,7 @@ public class StockConnection {
                     + "': ODOO_API=stock speaks Odoo " + StockVersion.OLDEST + " and later");
         }
         if (version == null || version.major() != found.major()) {
-            LOG.info("[odoo] stock Odoo {} (major {}) at {}: {}, fields of Odoo {}: a raw move's done quantity {}, "
+            LOG.info("stock Odoo {} (major {}) at {}: {}, fields of Odoo {}: a raw move's done quantity {}, "
                     + "button_mark_done with {}", found.serverVersion(), found.major(), safeUrl, found.transport(),
                     found.major(), found.picking() ? "quantity with picked" : found.doneField(),
                     String.join(", ", new TreeSet<>(found.markDoneContext().keySet())));
@@ -111,11 +111,11 @@ public class StockConnection {
         exchange.removeProperty(Exchange.EXCEPTION_CAUGHT);
         for (Throwable t = caught; t != null; t = t.getCause()) {
             if (t instanceof OdooBadAnswerException bad) {
-                LOG.error("[odoo] stock Odoo not usable: {}", bad.getMessage());
+                LOG.error("stock Odoo not usable: {}", bad.getMessage());
                 return;
             }
         }
-        LOG.warn("[odoo] stock Odoo at {} did not tell its version at start-up ({}); the first Odoo call asks "
+        LOG.warn("stock Odoo at {} did not tell its version at start-up ({}); the first Odoo call asks "
                 + "again", safeUrl, caught.getMessage());
     }
 
@@ -138,7 +138,7 @@ public class StockConnection {
             throw loginRefused("common.authenticate answered " + result);
         }
         if (uid == null) {
-            LOG.info("[odoo] logged in as '{}' on database '{}' at {} (uid {})", settings().username(),
+            LOG.info("logged in as '{}' on database '{}' at {} (uid {})", settings().username(),
                     settings().db(), safeUrl, result.asInt());
         }
         uid = result.asInt();

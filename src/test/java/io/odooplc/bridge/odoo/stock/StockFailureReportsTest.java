@@ -76,7 +76,7 @@ class StockFailureReportsTest {
 
     private static void raise(StockPlant plant, String code) throws InterruptedException {
         plant.plc.plant().failures().raise(code, "MOTOR_FAILURE", LocalDateTime.of(2026, 3, 4, 10, 48));
-        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(10),
+        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(60),
                 () -> plant.plc.plant().failures().waiting() == 0);
     }
 }

@@ -193,7 +193,7 @@ class StockOdooFaultsTest {
 
     /** The PLC shows a raised failure in its failure area at its next tick, once the last one was acknowledged. */
     private static void shown(StockPlant plant) throws InterruptedException {
-        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(10),
+        RunningBridge.await("the PLC to show the failure", Duration.ofSeconds(60),
                 () -> plant.plc.plant().failures().waiting() == 0);
     }
 }

@@ -26,7 +26,7 @@ class StockVersionAtStartTest {
         try (LogCapture log = LogCapture.of(StockConnection.class);
                 StockPlant plant = StockPlant.start(StockOdoo.feedMill(16, 2), BATCH, Map.of())) {
             String url = plant.odoo.url();
-            String line = "INFO [odoo-stock-version-at-start] [odoo] stock Odoo 16.0 (major 16) at " + url + ": JSON-RPC /jsonrpc, fields of Odoo 16:"
+            String line = "INFO [odoo-stock-version-at-start] stock Odoo 16.0 (major 16) at " + url + ": JSON-RPC /jsonrpc, fields of Odoo 16:"
                     + " a raw move's done quantity quantity_done, button_mark_done with skip_backorder,"
                     + " skip_consumption, skip_immediate";
             RunningBridge.await("the version line", Duration.ofSeconds(20), () -> log.count("stock Odoo 16.0") > 0);
@@ -47,14 +47,14 @@ class StockVersionAtStartTest {
         try (LogCapture log = LogCapture.of(StockConnection.class);
                 StockPlant plant = StockPlant.start(odoo, BATCH, Map.of())) {
             RunningBridge.await("the warning", Duration.ofSeconds(20), () -> !log.lines().isEmpty());
-            assertThat(log.lines()).singleElement().asString().startsWith("WARN [odoo-stock-version-at-start] [odoo] stock Odoo at "
+            assertThat(log.lines()).singleElement().asString().startsWith("WARN [odoo-stock-version-at-start] stock Odoo at "
                     + odoo.url() + " did not tell its version at start-up (").contains("HTTP 500")
                     .endsWith("; the first Odoo call asks again");
 
             JsonNode sync = plant.run("task1-mo-sync");
             assertThat(sync.get("run").asText()).as(sync.toString()).isEqualTo("OK");
             assertThat(log.lines()).hasSize(2).last().asString()
-                    .startsWith("INFO [odoo-stock-login] [odoo] stock Odoo 19.0 (major 19) at " + odoo.url() + ": JSON-2 /json/2,"
+                    .startsWith("INFO [odoo-stock-login] stock Odoo 19.0 (major 19) at " + odoo.url() + ": JSON-2 /json/2,"
                             + " fields of Odoo 19: a raw move's done quantity quantity with picked");
         }
     }
@@ -64,7 +64,7 @@ class StockVersionAtStartTest {
         try (LogCapture log = LogCapture.of(StockConnection.class);
                 StockPlant plant = StockPlant.start(StockOdoo.feedMill(13, 1), BATCH, Map.of())) {
             RunningBridge.await("the error line", Duration.ofSeconds(20), () -> !log.lines().isEmpty());
-            assertThat(log.lines()).containsExactly("ERROR [odoo-stock-version-at-start] [odoo] stock Odoo not usable: Odoo at " + plant.odoo.url()
+            assertThat(log.lines()).containsExactly("ERROR [odoo-stock-version-at-start] stock Odoo not usable: Odoo at " + plant.odoo.url()
                     + " is version '13.0': ODOO_API=stock speaks Odoo 14 and later");
         }
     }
