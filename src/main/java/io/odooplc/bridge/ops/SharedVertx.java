@@ -16,8 +16,8 @@ import org.apache.camel.support.LifecycleStrategySupport;
  * loop; the workers run the requests' routes (a task run asked for through the API holds one while it runs).
  * <p>
  * Camel 4.17's server closes only a Vert.x it made itself, never one from the registry, so this one is closed here,
- * when the context has stopped: the servers are static services, stopped among the context's last services, and
- * closing Vert.x before them makes their own close fail ("event executor terminated").
+ * once the context has stopped: a service of BridgeConfiguration's own is stopped before the servers, and closing
+ * Vert.x before them makes their own close fail ("event executor terminated").
  */
 public final class SharedVertx {
 
