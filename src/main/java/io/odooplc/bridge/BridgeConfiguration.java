@@ -36,6 +36,7 @@ import io.odooplc.bridge.ops.NoEndpointMBeans;
 import io.odooplc.bridge.ops.OdooHealthCheck;
 import io.odooplc.bridge.ops.PlcHealthCheck;
 import io.odooplc.bridge.ops.QuietCliConnectorFactory;
+import io.odooplc.bridge.ops.SharedVertx;
 import io.odooplc.bridge.ops.TaskApi;
 import io.odooplc.bridge.ops.TaskRunPolicy;
 import io.odooplc.bridge.ops.TaskRunStore;
@@ -96,6 +97,7 @@ public class BridgeConfiguration implements CamelConfiguration {
         registry.bind("taskRunPolicy", new TaskRunPolicy(database, runs, tracker, metrics));
         HealthMonitor healthMonitor = new HealthMonitor(settings.batchStuckThreshold(), metrics);
         registry.bind("healthMonitor", healthMonitor);
+        SharedVertx.bind(context);
         registry.bind("platform-http-engine", new ApiHttpEngine(settings.httpPort()));
         context.getComponent("platform-http", PlatformHttpComponent.class).setHeaderFilterStrategy(
                 new ApiResponseHeaders());

@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.apache.camel.cli.connector.DefaultCliConnectorFactory;
 import org.apache.camel.cli.connector.LocalCliConnector;
 import org.apache.camel.spi.CliConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Camel CLI connector ({@code camel ps}, {@code camel get}, {@code camel cmd}) at a fraction of its cost. Camel's
@@ -31,6 +33,8 @@ public class QuietCliConnectorFactory extends DefaultCliConnectorFactory {
 
     private static final class QuietCliConnector extends LocalCliConnector {
 
+        private static final Logger LOG = LoggerFactory.getLogger(QuietCliConnector.class);
+
         // Where Camel's connector and the CLI exchange a command (LocalCliConnector creates it so).
         private final File actionFile = new File(new File(System.getProperty("user.home"), ".camel"),
                 ProcessHandle.current().pid() + "-action.json");
@@ -39,6 +43,30 @@ public class QuietCliConnectorFactory extends DefaultCliConnectorFactory {
 
         QuietCliConnector(DefaultCliConnectorFactory factory) {
             super(factory);
+        }
+
+        /**
+         * {@code camel stop <pid>} (the CLI deleted this process's lock file): stop Camel, then end the JVM, as
+         * {@code java -jar odoo-plc-bridge.jar} and {@code camel run} do once Camel has stopped. Camel's own
+         * connector only stops Camel, on a thread that is no daemon and never ends, so the JVM of an exported
+         * project (whose main class just returns) stayed up; so did PLC4X's timer threads, one per PLC
+         * connection the bridge opened, which its connections do not always stop when they close.
+         */
+        @Override
+        public void sigterm() {
+            Thread terminate = new Thread(() -> {
+                LOG.info("camel stop: stopping Camel, then the JVM");
+                int status = 0;
+                try {
+                    getCamelContext().stop();
+                } catch (RuntimeException e) {
+                    LOG.error("Camel did not stop cleanly on camel stop", e);
+                    status = 1;
+                }
+                System.exit(status);
+            }, "camel stop");
+            terminate.setDaemon(true);
+            terminate.start();
         }
 
         @Override
