@@ -10,9 +10,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micrometer.core.instrument.Counter;
 import io.odooplc.bridge.ops.BridgeMetrics;
 import io.odooplc.bridge.ops.TaskCounts;
@@ -50,8 +48,7 @@ public final class PlcRead {
     private static final String ACKS = "bridgeReadAcks";
 
     private static final Logger LOG = LoggerFactory.getLogger(PlcRead.class);
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final ObjectMapper JSON = BatchJson.MAPPER;
 
     private final MemoryMap map;
     private final SlotCodec codec;

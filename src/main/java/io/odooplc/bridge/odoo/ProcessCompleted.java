@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.odooplc.bridge.batch.BatchForOdoo;
+import io.odooplc.bridge.batch.BatchJson;
 import io.odooplc.bridge.batch.BatchState;
 import io.odooplc.bridge.batch.RetryBackoff;
 import io.odooplc.bridge.config.BridgeSettings.OdooRetrySettings;
@@ -35,8 +34,7 @@ public class ProcessCompleted {
     public static final String BATCH = "batch";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessCompleted.class);
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final ObjectMapper JSON = BatchJson.MAPPER;
 
     private final OdooClient odoo;
     private final OdooRetrySettings retry;
